@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { REQUEST_PATH_HEADER } from '@/server/request-headers';
+import { safeReturnPath } from '../_lib/safe-return-path';
+import { QuickExit } from '../_components/quick-exit';
+import { getViewerProfile } from '../_lib/viewer';
+import { SiteHeader } from './site-header';
+
+/** Every page in this group is for signed-in people only, and every one has the quick-exit control. */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const profile = await getViewerProfile();
+  if (!profile) {
+    const path = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER), '/space');
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  return (
+    <>
+      <SiteHeader name={profile.name} />
+      {children}
+      <QuickExit to={process.env.MEND_QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather'} />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+/** The signed-in navigation. Each feature adds its entry here. */
+export const navLinks: Array<{ href: string; label: string }> = [{ href: '/space', label: 'Our space' }];

@@ -1,0 +1,27 @@
+/** One sentence per activity type. Features add their types to server/domain/activity/record-activity.ts and a sentence here. */
+export interface ActivityView {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  actorName: string | null;
+  createdAt: string;
+  mine: boolean;
+}
+
+export function describeActivity(item: ActivityView): string {
+  const who = item.mine ? 'You' : (item.actorName ?? 'Someone');
+  switch (item.type) {
+    case 'space-created':
+      return `${who} created the space “${String(item.data.name ?? '')}”.`;
+    case 'member-joined':
+      return `${who} joined the space.`;
+    case 'member-left':
+      return `${who} left the space.`;
+    case 'invite-created':
+      return `${who} made an invite link.`;
+    case 'invite-revoked':
+      return `${who} withdrew an invite link.`;
+    default:
+      return `${who} made a change.`;
+  }
+}

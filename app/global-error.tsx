@@ -1,0 +1,13 @@
+'use client';
+
+export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en">
+      <body style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
+        <h1>Something went wrong</h1>
+        <p>Mend could not show this page. Please try again.</p>
+        <button type="button" onClick={() => reset()}>Try again</button>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Mend's one database schema. Every table lives here; migrations in ./migrations are generated
+ * from this file by `npm run db:generate` (drizzle-kit) and committed, never written by hand.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Drizzle 0.45 has no bytea column. PGlite reads it back as Uint8Array, postgres.js as Buffer (a Uint8Array too). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayLike<number>)),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** Stored trimmed and lower-cased; see normaliseEmail. */
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+
+export const spaces = pgTable('spaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+export type Space = typeof spaces.$inferSelect;
+
+/**
+ * A space has two seats. The (space, seat) unique index and the seat check make "at most two
+ * members" a property of the database itself, not only of the code that inserts rows: two
+ * invites accepted at the same instant cannot both take the same free seat.
+ * A person belongs to at most one space (unique user_id).
+ */
+export const spaceMembers = pgTable(
+  'space_members',
+  {
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seat: smallint('seat').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    uniqueIndex('space_members_seat_unique').on(t.spaceId, t.seat),
+    uniqueIndex('space_members_user_unique').on(t.userId),
+    check('space_members_seat_range', sql`${t.seat} between 1 and 2`),
+  ],
+);
+export type SpaceMember = typeof spaceMembers.$inferSelect;
+
+export const spaceInvites = pgTable(
+  'space_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('space_invites_space_idx').on(t.spaceId)],
+);
+export type SpaceInvite = typeof spaceInvites.$inferSelect;
+
+/** Failed sign-in counters, keyed by "email:<address>" or "ip:<address>". */
+export const signInAttempts = pgTable('sign_in_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+});
+
+/**
+ * What happened in a space that both partners may see ("Sam signed version 4").
+ * Only shared events go here: nothing private (journal, drafts) is ever recorded.
+ * Written in the same transaction as the change it records.
+ */
+export const activity = pgTable(
+  'activity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activity_space_created_idx').on(t.spaceId, t.createdAt)],
+);
+export type Activity = typeof activity.$inferSelect;
+
+/**
+ * A collaborative (Yjs) document. `kind` decides who may open it (server/access/authorization.ts):
+ * shared kinds are open to both members; private kinds only to `ownerId`.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<DocumentKind>().notNull(),
+    /** Set for private documents (journal entries, note drafts): the only person who may open them. */
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('documents_space_kind_idx').on(t.spaceId, t.kind)],
+);
+export type DocumentKind = 'agreement' | 'journal' | 'note' | 'session-next-steps';
+export type DocumentRow = typeof documents.$inferSelect;
+
+/**
+ * The append-only log of every Yjs update the server applied, with its authenticated author.
+ * Rows are never rewritten (history reads them); only deleting a private document removes them.
+ */
+export const documentUpdates = pgTable(
+  'document_updates',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    update: bytea('update').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.seq] })],
+);
+export type DocumentUpdate = typeof documentUpdates.$inferSelect;
+
+/** Compacted full state of a document after update `seq`, so loading never replays the whole log. */
+export const documentSnapshots = pgTable(
+  'document_snapshots',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    state: bytea('state').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.seq] })],
+);

@@ -1,0 +1,52 @@
+/**
+ * The space's activity list: what both partners may see happened. Each event type has a zod schema;
+ * rows are written in the same transaction as the change they record and validated on read.
+ */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { activity, users } from '../../../drizzle/schema';
+import type { Executor } from '../../db/database';
+
+export const activitySchemas = {
+  'space-created': z.object({ name: z.string() }),
+  'member-joined': z.object({}),
+  'member-left': z.object({}),
+  'invite-created': z.object({}),
+  'invite-revoked': z.object({}),
+} satisfies Record<string, z.ZodType>;
+
+/** Features add their event types here so the activity list stays one validated vocabulary. */
+export type ActivityType = keyof typeof activitySchemas;
+
+export async function recordActivity<T extends ActivityType>(
+  tx: Executor,
+  entry: { spaceId: string; actorId: string | null; type: T; data: z.infer<(typeof activitySchemas)[T]> },
+): Promise<void> {
+  const data = activitySchemas[entry.type].parse(entry.data) as Record<string, unknown>;
+  await tx.insert(activity).values({ spaceId: entry.spaceId, actorId: entry.actorId, type: entry.type, data });
+}
+
+export interface ActivityItem {
+  id: string;
+  type: ActivityType;
+  data: Record<string, unknown>;
+  actorId: string | null;
+  actorName: string | null;
+  createdAt: Date;
+}
+
+/** Newest first. Callers must have authorized the viewer for the space (server/access/authorization.ts). */
+export async function listActivity(db: Executor, spaceId: string, options: { before?: Date; limit?: number } = {}): Promise<ActivityItem[]> {
+  const rows = await db
+    .select({ id: activity.id, type: activity.type, data: activity.data, actorId: activity.actorId, actorName: users.name, createdAt: activity.createdAt })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(options.before ? and(eq(activity.spaceId, spaceId), lt(activity.createdAt, options.before)) : eq(activity.spaceId, spaceId))
+    .orderBy(desc(activity.createdAt))
+    .limit(options.limit ?? 30);
+  return rows.flatMap((row) => {
+    const schema = activitySchemas[row.type as ActivityType];
+    if (!schema || !schema.safeParse(row.data).success) return [];
+    return [{ ...row, type: row.type as ActivityType }];
+  });
+}

@@ -1,0 +1,4 @@
+/** The realtime services this server runs, in the order they are offered upgrade requests. */
+import type { RealtimeServiceFactory } from './realtime-service';
+
+export const realtimeServices: RealtimeServiceFactory[] = [];

@@ -35,7 +35,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
         <h1>{overview.name}</h1>
         <p>{overview.partner ? 'Your shared space.' : 'Your space is ready. Invite your partner when you both feel ready.'}</p>
       </hgroup>
-      <section aria-labelledby="members-heading">
+      <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <p data-testid="members">
           {overview.members.map((member) => (
@@ -55,7 +55,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
           openInvites={overview.openInvites.map((i) => ({ id: i.id, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() }))}
         />
       )}
-      <section aria-labelledby="activity-heading">
+      <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
         <ActivityList items={activity.map((a) => ({ id: a.id, type: a.type, data: a.data, actorName: a.actorName, createdAt: a.createdAt.toISOString(), mine: a.actorId === viewer.userId }))} />
       </section>

@@ -21,7 +21,7 @@ export function InvitePanel({ spaceId, openInvites }: { spaceId: string; openInv
   const [copied, setCopied] = useState(false);
   const link = state.ok ? state.data?.link : undefined;
   return (
-    <section aria-labelledby="invite-heading">
+    <section className="card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite your partner</h2>
       <p className="muted">Make a link and send it to your partner however you usually talk. It works once and expires after 7 days.</p>
       <form action={action}>

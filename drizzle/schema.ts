@@ -5,8 +5,10 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -178,3 +180,110 @@ export const documentSnapshots = pgTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.seq] })],
 );
+
+/* ---------- Emotional-transparency notes (issue 5) ---------- */
+
+export type NoteStatus = 'draft' | 'shared' | 'retracted';
+
+/**
+ * A feelings note. "What happened" lives in its own Yjs document (kind 'note', owned by the author)
+ * so a draft autosaves and syncs across the author's devices; the rest is plain columns.
+ * A draft is the author's alone (server/access/authorization.ts); a retracted note keeps its row so
+ * the partner can be told "a note was retracted", but its content is never shown to them again.
+ */
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .unique()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    whatINeed: text('what_i_need').notNull().default(''),
+    status: text('status').$type<NoteStatus>().notNull().default('draft'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sharedAt: timestamp('shared_at', { withTimezone: true, mode: 'date' }),
+    retractedAt: timestamp('retracted_at', { withTimezone: true, mode: 'date' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true, mode: 'date' }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+    acknowledgementResponse: text('acknowledgement_response'),
+  },
+  (t) => [
+    index('notes_space_created_idx').on(t.spaceId, t.createdAt),
+    check('notes_status_known', sql`${t.status} in ('draft', 'shared', 'retracted')`),
+  ],
+);
+export type NoteRow = typeof notes.$inferSelect;
+
+/** The feelings a note names, in the author's order. `family` is a vocabulary group or 'own'. */
+export const noteFeelings = pgTable(
+  'note_feelings',
+  {
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    family: text('family').notNull(),
+    word: text('word').notNull(),
+    /** True when the author typed the word themselves instead of picking it from the vocabulary. */
+    ownWords: boolean('own_words').notNull().default(false),
+    intensity: smallint('intensity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.noteId, t.position] }),
+    index('note_feelings_family_idx').on(t.family),
+    check('note_feelings_intensity_range', sql`${t.intensity} between 1 and 5`),
+  ],
+);
+export type NoteFeelingRow = typeof noteFeelings.$inferSelect;
+
+export const noteReplies = pgTable(
+  'note_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('note_replies_note_idx').on(t.noteId, t.createdAt)],
+);
+export type NoteReplyRow = typeof noteReplies.$inferSelect;
+
+/* ---------- Private journal (issue 5) ---------- */
+
+/**
+ * A journal entry: its text is a Yjs document of kind 'journal' (owner only). Deleting the document
+ * deletes this row, its update log and snapshots by cascade, so "delete for good" is one statement.
+ */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .unique()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    entryDate: date('entry_date', { mode: 'string' }).notNull(),
+    feelings: jsonb('feelings').$type<Array<{ family: string; word: string; ownWords: boolean; intensity: number }>>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('journal_entries_owner_date_idx').on(t.ownerId, t.entryDate)],
+);
+export type JournalEntryRow = typeof journalEntries.$inferSelect;

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { REQUEST_PATH_HEADER } from '@/server/request-headers';
 import { safeReturnPath } from '../_lib/safe-return-path';
 import { QuickExit } from '../_components/quick-exit';
+import { LiveConnection } from '../_components/live/live-connection';
 import { getViewerProfile } from '../_lib/viewer';
 import { SiteHeader } from './site-header';
 
@@ -17,7 +18,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <>
       <SiteHeader name={profile.name} />
-      {children}
+      {/* One live connection per page, shared by presence, live updates and conversations. */}
+      <LiveConnection>{children}</LiveConnection>
       <QuickExit to={process.env.MEND_QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather'} />
     </>
   );

@@ -12,7 +12,7 @@
  *   do not exist (not found).
  */
 import { and, eq } from 'drizzle-orm';
-import { documents, spaceMembers, spaces, type DocumentKind, type DocumentRow, type Space } from '../../drizzle/schema';
+import { documents, spaceMembers, spaces, users, type DocumentKind, type DocumentRow, type Space } from '../../drizzle/schema';
 import type { Executor } from '../db/database';
 import { AppError, notFound, unauthenticated } from '../domain/errors';
 
@@ -119,4 +119,19 @@ export async function isSpaceMember(db: Executor, userId: string, spaceId: strin
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/**
+ * May this person open a live (socket.io) connection, and to which space? Asked at the door, after
+ * the token is verified, and again whenever a live action needs the current membership.
+ */
+export async function authorizeLiveConnection(
+  db: Executor,
+  viewer: Viewer,
+): Promise<{ ok: true; membership: Membership; name: string } | { ok: false; reason: 'unauthenticated' | 'not-a-member' }> {
+  if (!viewer) return { ok: false, reason: 'unauthenticated' };
+  const membership = await findMembership(db, viewer.userId);
+  if (!membership) return { ok: false, reason: 'not-a-member' };
+  const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
+  return { ok: true, membership, name: person?.name ?? 'Your partner' };
 }

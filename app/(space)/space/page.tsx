@@ -4,6 +4,7 @@ import { getDb } from '@/server/db/process-database';
 import { listActivity } from '@/server/domain/activity/record-activity';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
+import { PresenceLine } from '../../_components/live/presence-line';
 import { ActivityList } from './activity-list';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm } from './space-forms';
 
@@ -35,6 +36,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
         <h1>{overview.name}</h1>
         <p>{overview.partner ? 'Your shared space.' : 'Your space is ready. Invite your partner when you both feel ready.'}</p>
       </hgroup>
+      {overview.partner ? <PresenceLine viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <p data-testid="members">

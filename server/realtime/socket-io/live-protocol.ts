@@ -1,0 +1,21 @@
+/**
+ * The wire vocabulary shared by the socket.io server and the browser client. Event names are
+ * kebab-case and say their direction: `…-requested` goes client → server, everything else is sent
+ * by the server.
+ */
+export const LIVE_SOCKET_PATH = '/realtime/socket.io';
+/** One namespace for everything live in a space: presence, live events, conversations. */
+export const LIVE_NAMESPACE = '/space';
+
+export interface PresentPerson {
+  userId: string;
+  name: string;
+}
+
+/** server → client, to the whole space, whenever someone arrives or leaves. */
+export const PRESENCE_CHANGED = 'presence-changed';
+/** server → client, to one person, just before their sockets are closed because they left the space. */
+export const SPACE_ACCESS_ENDED = 'space-access-ended';
+
+/** Codes on `connect_error` (error.data.code) so the client knows whether retrying can help. */
+export type LiveRefusalCode = 'missing-token' | 'expired-token' | 'invalid-token' | 'not-a-member' | 'unavailable';

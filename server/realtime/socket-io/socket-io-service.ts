@@ -1,0 +1,151 @@
+/**
+ * socket.io on Mend's own HTTP server, at /realtime/socket.io, namespace /space.
+ *
+ * At the door (namespace middleware) a socket shows a 5-minute realtime token of scope 'socket'; the
+ * token is verified and the person's current membership is read from the database. Refusals reach
+ * the client as a `connect_error` whose message a person can read and whose `data.code` says
+ * whether a fresh token could help. An admitted socket joins its space's room and its person's room.
+ *
+ * The service then
+ * - forwards live events (server/events/live-events.ts) to their audience: the space or one person;
+ * - keeps presence (who has the space open right now; nothing more is tracked);
+ * - closes a person's sockets at once when they leave the space (membership-events.ts);
+ * - hands each admitted socket to the features (live conversations, …).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Server, type ExtendedError } from 'socket.io';
+import { z } from 'zod';
+import { authorizeLiveConnection } from '../../access/authorization';
+import { verifyRealtimeToken } from '../../auth/realtime-token';
+import { onLiveEvent } from '../../events/live-events';
+import { onMembershipRevoked } from '../../events/membership-events';
+import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
+import {
+  LIVE_NAMESPACE,
+  LIVE_SOCKET_PATH,
+  PRESENCE_CHANGED,
+  SPACE_ACCESS_ENDED,
+  type LiveRefusalCode,
+  type PresentPerson,
+} from './live-protocol';
+import { spaceRoom, userRoom, type LiveNamespace, type LiveSocket, type SocketFeature, type SocketFeatureFactory } from './socket-feature';
+
+const handshakeAuthSchema = z.object({ token: z.string().min(1).max(4096) });
+
+const refusalMessages: Record<LiveRefusalCode, string> = {
+  'missing-token': 'Sign in again to connect: no live token was sent.',
+  'expired-token': 'Your live connection expired. Reconnecting with a fresh one…',
+  'invalid-token': 'This live connection could not be verified. Please reload the page.',
+  'not-a-member': 'You are not a member of this space, so there is nothing live to join.',
+  unavailable: 'The live connection is unavailable right now. Trying again shortly.',
+};
+
+function refuse(code: LiveRefusalCode): ExtendedError {
+  const error = new Error(refusalMessages[code]) as ExtendedError & { data: { code: LiveRefusalCode } };
+  error.data = { code };
+  return error;
+}
+
+export interface SocketIoServiceOptions {
+  features?: SocketFeatureFactory[];
+  log?: (line: string) => void;
+}
+
+export function createSocketIoService(options: SocketIoServiceOptions = {}): RealtimeServiceFactory {
+  return (context): RealtimeService => {
+    const log = options.log ?? ((line: string) => console.log(line));
+    const io = new Server({ path: LIVE_SOCKET_PATH, serveClient: false, connectTimeout: 10_000 });
+    // attach() wraps the server's request listeners (so long-polling works before Next sees the
+    // request) but also adds its own 'upgrade' listener. Upgrades are dispatched by http-server.ts
+    // through handleUpgrade below, so that listener is taken off again: one owner per upgrade.
+    const upgradeListenersBefore = new Set(context.httpServer.listeners('upgrade'));
+    io.attach(context.httpServer, { destroyUpgrade: false });
+    for (const listener of context.httpServer.listeners('upgrade')) {
+      if (!upgradeListenersBefore.has(listener)) context.httpServer.off('upgrade', listener as (...args: unknown[]) => void);
+    }
+
+    const namespace = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
+    const features: SocketFeature[] = (options.features ?? []).map((factory) => factory({ namespace, database: context.database, log }));
+
+    namespace.use((socket, next) => {
+      void (async () => {
+        const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+        if (!auth.success) return next(refuse('missing-token'));
+        const check = await verifyRealtimeToken(context.authSecret, auth.data.token);
+        if (!check.ok) return next(refuse(check.reason === 'expired' ? 'expired-token' : check.reason === 'missing' ? 'missing-token' : 'invalid-token'));
+        if (check.claims.scope.kind !== 'socket') return next(refuse('invalid-token'));
+        const decision = await authorizeLiveConnection(context.database.db, { userId: check.claims.userId });
+        if (!decision.ok) return next(refuse('not-a-member'));
+        socket.data = { userId: check.claims.userId, name: decision.name, spaceId: decision.membership.spaceId };
+        next();
+      })().catch((error) => {
+        log(`socket.io: admission failed: ${(error as Error)?.stack ?? error}`);
+        next(refuse('unavailable'));
+      });
+    });
+
+    async function presenceOf(spaceId: string): Promise<PresentPerson[]> {
+      const sockets = await namespace.in(spaceRoom(spaceId)).fetchSockets();
+      const people = new Map<string, PresentPerson>();
+      for (const socket of sockets) people.set(socket.data.userId, { userId: socket.data.userId, name: socket.data.name });
+      return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+    }
+
+    async function announcePresence(spaceId: string): Promise<void> {
+      namespace.to(spaceRoom(spaceId)).emit(PRESENCE_CHANGED, { people: await presenceOf(spaceId) });
+    }
+
+    namespace.on('connection', (socket: LiveSocket) => {
+      const { spaceId, userId } = socket.data;
+      const joined = Promise.resolve(socket.join([spaceRoom(spaceId), userRoom(userId)]));
+      socket.on('disconnect', () => {
+        void announcePresence(spaceId).catch(() => undefined);
+      });
+      for (const feature of features) {
+        try {
+          feature.onConnection(socket);
+        } catch (error) {
+          log(`socket.io: feature ${feature.name} failed on connection: ${(error as Error)?.stack ?? error}`);
+        }
+      }
+      void joined.then(() => announcePresence(spaceId)).catch(() => undefined);
+    });
+
+    const stopLiveEvents = onLiveEvent((event) => {
+      const room = event.audience === 'space' ? spaceRoom(event.spaceId) : userRoom(event.audience.userId);
+      namespace.to(room).emit(event.event, event.payload);
+    });
+
+    const stopRevocations = onMembershipRevoked(({ spaceId, userId }) => {
+      void (async () => {
+        const sockets = await namespace.in(userRoom(userId)).fetchSockets();
+        for (const socket of sockets) {
+          if (socket.data.spaceId !== spaceId) continue;
+          socket.emit(SPACE_ACCESS_ENDED, { message: 'You are no longer in this space.' });
+          socket.disconnect(true);
+        }
+        await announcePresence(spaceId);
+      })().catch((error) => log(`socket.io: closing sockets after revocation failed: ${(error as Error)?.stack ?? error}`));
+    });
+
+    return {
+      name: 'socket.io',
+      handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+        const pathname = (request.url ?? '').split('?')[0];
+        if (pathname !== `${LIVE_SOCKET_PATH}/` && pathname !== LIVE_SOCKET_PATH) return false;
+        io.engine.handleUpgrade(request, socket, head);
+        return true;
+      },
+      async close() {
+        stopLiveEvents();
+        stopRevocations();
+        for (const feature of features) await feature.close?.();
+        io.disconnectSockets(true);
+        namespace.disconnectSockets(true);
+        // Not io.close(): that would also close the HTTP server, which http-server.ts owns.
+        io.engine.close();
+      },
+    };
+  };
+}

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getViewer } from './_lib/viewer';
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   if (await getViewer()) redirect('/space');
+  const deleted = (await searchParams).deleted;
   return (
     <main className="container narrow">
+      {deleted ? <p className="notice notice-info" role="status">Your account and your private data have been deleted.</p> : null}
       <hgroup>
         <h1>Mend</h1>
         <p>A private, shared space for two partners rebuilding trust — at your own pace.</p>

@@ -20,7 +20,11 @@ export function SiteHeader({ name }: { name: string }) {
               </Link>
             </li>
           ))}
-          <li className="muted" aria-label="Signed in as">{name}</li>
+          <li>
+            <Link href="/account" className="muted" aria-label={`Your account (${name})`} aria-current={pathname === '/account' ? 'page' : undefined}>
+              {name}
+            </Link>
+          </li>
           <li>
             <form action={signOutAction}>
               <button type="submit" className="link">Sign out</button>

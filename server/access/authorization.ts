@@ -135,3 +135,16 @@ export async function authorizeLiveConnection(
   const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
   return { ok: true, membership, name: person?.name ?? 'Your partner' };
 }
+
+/**
+ * An agreement (a shared document of kind 'agreement') that the viewer may see. Anyone else,
+ * including for a document of another kind, gets "not found".
+ */
+export async function requireAgreement(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+  const access = await requireDocument(db, viewer, documentId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not-found') throw notFound('That agreement');
+    throw error;
+  });
+  if (access.document.kind !== 'agreement') throw notFound('That agreement');
+  return access;
+}

@@ -21,6 +21,14 @@ export function describeActivity(item: ActivityView): string {
       return `${who} made an invite link.`;
     case 'invite-revoked':
       return `${who} withdrew an invite link.`;
+    case 'agreement-created':
+      return `${who} started the agreement “${String(item.data.title ?? '')}”.`;
+    case 'agreement-renamed':
+      return `${who} renamed the agreement “${String(item.data.from ?? '')}” to “${String(item.data.to ?? '')}”.`;
+    case 'agreement-archived':
+      return `${who} archived the agreement “${String(item.data.title ?? '')}”.`;
+    case 'agreement-unarchived':
+      return `${who} brought back the agreement “${String(item.data.title ?? '')}” from the archive.`;
     default:
       return `${who} made a change.`;
   }

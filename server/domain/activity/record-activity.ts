@@ -13,6 +13,10 @@ export const activitySchemas = {
   'member-left': z.object({}),
   'invite-created': z.object({}),
   'invite-revoked': z.object({}),
+  'agreement-created': z.object({ documentId: z.string(), title: z.string(), templateId: z.string().optional() }),
+  'agreement-renamed': z.object({ documentId: z.string(), from: z.string(), to: z.string() }),
+  'agreement-archived': z.object({ documentId: z.string(), title: z.string() }),
+  'agreement-unarchived': z.object({ documentId: z.string(), title: z.string() }),
 } satisfies Record<string, z.ZodType>;
 
 /** Features add their event types here so the activity list stays one validated vocabulary. */

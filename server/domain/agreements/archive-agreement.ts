@@ -1,0 +1,38 @@
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { documents, type DocumentRow } from '../../../drizzle/schema';
+import type { Database } from '../../db/database';
+import { requireAgreement, type Viewer } from '../../access/authorization';
+import { recordActivity } from '../activity/record-activity';
+
+/**
+ * Archiving keeps the agreement and its whole history, read-only, out of the main list. Either
+ * partner may archive or bring it back; both see it in the activity list. Doing it twice is
+ * harmless (the second call changes nothing and records nothing).
+ */
+export async function archiveAgreement(db: Database, viewer: Viewer, documentId: string, now = new Date()): Promise<DocumentRow> {
+  const { document, membership } = await requireAgreement(db, viewer, documentId);
+  return db.transaction(async (tx) => {
+    const [archived] = await tx
+      .update(documents)
+      .set({ archivedAt: now, updatedAt: now })
+      .where(and(eq(documents.id, documentId), isNull(documents.archivedAt)))
+      .returning();
+    if (!archived) return document;
+    await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-archived', data: { documentId, title: archived.title } });
+    return archived;
+  });
+}
+
+export async function unarchiveAgreement(db: Database, viewer: Viewer, documentId: string, now = new Date()): Promise<DocumentRow> {
+  const { document, membership } = await requireAgreement(db, viewer, documentId);
+  return db.transaction(async (tx) => {
+    const [restored] = await tx
+      .update(documents)
+      .set({ archivedAt: null, updatedAt: now })
+      .where(and(eq(documents.id, documentId), isNotNull(documents.archivedAt)))
+      .returning();
+    if (!restored) return document;
+    await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-unarchived', data: { documentId, title: restored.title } });
+    return restored;
+  });
+}

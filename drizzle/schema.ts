@@ -287,3 +287,50 @@ export const journalEntries = pgTable(
   (t) => [index('journal_entries_owner_date_idx').on(t.ownerId, t.entryDate)],
 );
 export type JournalEntryRow = typeof journalEntries.$inferSelect;
+
+/* ---------- Live conversations (issue 6) ---------- */
+
+/**
+ * One honest conversation. Its truth is the append-only event log below; this row is the index the
+ * space page lists and the partial unique index that allows one open conversation per space at a
+ * time (ended_at is set in the same transaction as the 'end' event).
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    topic: text('topic').notNull(),
+    createdAt: createdAt(),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('conversations_space_created_idx').on(t.spaceId, t.createdAt),
+    uniqueIndex('conversations_one_open_per_space').on(t.spaceId).where(sql`${t.endedAt} is null`),
+  ],
+);
+export type ConversationRow = typeof conversations.$inferSelect;
+
+/**
+ * Every accepted protocol event, in order. (conversation_id, seq) is the primary key, so two events
+ * computed from the same state cannot both be stored: the second writer retries on the new state.
+ * Actors are kept as plain ids (no foreign key) so the record stays whole if an account is deleted.
+ */
+export const conversationEvents = pgTable(
+  'conversation_events',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
+);
+export type ConversationEventRow = typeof conversationEvents.$inferSelect;

@@ -12,9 +12,21 @@
  *   do not exist (not found).
  */
 import { and, eq } from 'drizzle-orm';
-import { documents, spaceMembers, spaces, users, type DocumentKind, type DocumentRow, type Space } from '../../drizzle/schema';
+import {
+  documents,
+  journalEntries,
+  notes,
+  spaceMembers,
+  spaces,
+  users,
+  type DocumentKind,
+  type DocumentRow,
+  type JournalEntryRow,
+  type NoteRow,
+  type Space,
+} from '../../drizzle/schema';
 import type { Executor } from '../db/database';
-import { AppError, notFound, unauthenticated } from '../domain/errors';
+import { AppError, conflict, forbidden, notFound, unauthenticated } from '../domain/errors';
 
 export type Viewer = { userId: string } | null;
 
@@ -86,7 +98,8 @@ export async function authorizeDocument(
     const extra = privateDocumentRules[document.kind];
     const allowed = extra ? await extra(db, viewer.userId, document) : document.ownerId === viewer.userId;
     if (!allowed) return { ok: false, reason: 'forbidden', exists: true };
-    const mode = document.ownerId === viewer.userId ? 'edit' : 'read';
+    // An archived private document is frozen for its owner too: a note stops changing once shared.
+    const mode = document.ownerId === viewer.userId && !document.archivedAt ? 'edit' : 'read';
     return { ok: true, access: { document, membership, mode } };
   }
   return { ok: true, access: { document, membership, mode: document.archivedAt ? 'read' : 'edit' } };
@@ -97,7 +110,17 @@ export async function authorizeDocument(
  * "owner only". A feature that needs more (a shared note readable by the partner) registers its
  * rule here, in this module, so the whole access policy stays in one file.
  */
-const privateDocumentRules: Partial<Record<DocumentKind, (db: Executor, userId: string, document: DocumentRow) => Promise<boolean>>> = {};
+const privateDocumentRules: Partial<Record<DocumentKind, (db: Executor, userId: string, document: DocumentRow) => Promise<boolean>>> = {
+  /**
+   * A note's "what happened": its author always; the partner only while the note is shared (read
+   * only, as sharing archives the document). A draft or a retracted note's room refuses the partner.
+   */
+  note: async (db, userId, document) => {
+    if (document.ownerId === userId) return true;
+    const [note] = await db.select({ status: notes.status }).from(notes).where(eq(notes.documentId, document.id)).limit(1);
+    return note?.status === 'shared';
+  },
+};
 
 /** Route-facing variant: throws "not found" for everyone who may not see it (including the partner, for private documents). */
 export async function requireDocument(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
@@ -147,4 +170,87 @@ export async function requireAgreement(db: Executor, viewer: Viewer, documentId:
   });
   if (access.document.kind !== 'agreement') throw notFound('That agreement');
   return access;
+}
+
+/* ---------- Feelings notes and the private journal (issue 5) ---------- */
+
+/** What someone wants to do with a note. */
+export type NoteAction = 'view' | 'edit-draft' | 'share' | 'retract' | 'acknowledge' | 'reply';
+
+export type NoteDecision =
+  | { allowed: true; isAuthor: boolean; canSeeContent: boolean }
+  | { allowed: false; refusal: 'not-found' | 'forbidden' | 'conflict' | 'gone'; message: string };
+
+const NOTE_NOT_FOUND = 'That note could not be found.';
+
+/**
+ * The note rules as a pure function of the note's status and who asks (a member of the note's
+ * space; everyone else was turned away before). A draft does not exist for the partner, on every
+ * action; a retracted note exists for the partner only as "a note was retracted", without content.
+ */
+export function decideNoteAccess(note: Pick<NoteRow, 'status' | 'authorId'>, userId: string, action: NoteAction): NoteDecision {
+  const isAuthor = note.authorId === userId;
+  if (!isAuthor && note.status === 'draft') return { allowed: false, refusal: 'not-found', message: NOTE_NOT_FOUND };
+  const allow = { allowed: true as const, isAuthor, canSeeContent: isAuthor || note.status === 'shared' };
+  switch (action) {
+    case 'view':
+      return allow;
+    case 'edit-draft':
+    case 'share':
+      if (!isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Only the person who wrote a note can change or share it.' };
+      if (note.status !== 'draft') return { allowed: false, refusal: 'conflict', message: note.status === 'shared' ? 'This note is already shared, so it can no longer be changed.' : 'This note was retracted.' };
+      return allow;
+    case 'retract':
+      if (!isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Only the person who wrote a note can retract it.' };
+      if (note.status !== 'shared') return { allowed: false, refusal: 'conflict', message: note.status === 'draft' ? 'This note is still a private draft: there is nothing to retract.' : 'This note was already retracted.' };
+      return allow;
+    case 'acknowledge':
+      if (isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Your partner acknowledges your note; you cannot acknowledge your own.' };
+      if (note.status === 'retracted') return { allowed: false, refusal: 'gone', message: 'This note was retracted by its author.' };
+      return allow;
+    case 'reply':
+      if (note.status === 'retracted') return { allowed: false, refusal: 'gone', message: 'This note was retracted by its author.' };
+      if (note.status === 'draft') return { allowed: false, refusal: 'conflict', message: 'Share the note first; then you can talk about it together.' };
+      return allow;
+  }
+}
+
+export type NoteAccess = { note: NoteRow; membership: Membership; isAuthor: boolean; canSeeContent: boolean };
+
+/**
+ * Route- and action-facing note check. Anonymous: "please sign in"; a stranger, and the partner
+ * asking about a draft: "not found", so they do not learn that it exists. With `lock`, the note row is
+ * locked for the caller's transaction, so a share and an edit (or two acknowledgements) cannot cross.
+ */
+export async function requireNote(db: Executor, viewer: Viewer, noteId: string, action: NoteAction, options: { lock?: boolean } = {}): Promise<NoteAccess> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(noteId)) throw notFound('That note');
+  const query = db.select().from(notes).where(eq(notes.id, noteId)).limit(1);
+  const [note] = options.lock ? await query.for('update') : await query;
+  if (!note) throw notFound('That note');
+  const membership = await findMembership(db, userId);
+  if (!membership || membership.spaceId !== note.spaceId) throw notFound('That note');
+  const decision = decideNoteAccess(note, userId, action);
+  if (!decision.allowed) {
+    if (decision.refusal === 'not-found') throw notFound('That note');
+    if (decision.refusal === 'forbidden') throw forbidden(decision.message);
+    if (decision.refusal === 'gone') throw new AppError('gone', decision.message);
+    throw conflict(decision.message);
+  }
+  return { note, membership, isAuthor: decision.isAuthor, canSeeContent: decision.canSeeContent };
+}
+
+/**
+ * A journal entry exists for its owner only. Everyone else (the partner included) gets "not found",
+ * exactly as for an id that was never used, so nobody learns that an entry exists.
+ */
+export async function requireJournalEntry(db: Executor, viewer: Viewer, entryId: string, options: { lock?: boolean } = {}): Promise<{ entry: JournalEntryRow; membership: Membership }> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(entryId)) throw notFound('That journal entry');
+  const query = db.select().from(journalEntries).where(and(eq(journalEntries.id, entryId), eq(journalEntries.ownerId, userId))).limit(1);
+  const [entry] = options.lock ? await query.for('update') : await query;
+  if (!entry) throw notFound('That journal entry');
+  const membership = await findMembership(db, userId);
+  if (!membership || membership.spaceId !== entry.spaceId) throw notFound('That journal entry');
+  return { entry, membership };
 }

@@ -29,6 +29,14 @@ export function describeActivity(item: ActivityView): string {
       return `${who} archived the agreement “${String(item.data.title ?? '')}”.`;
     case 'agreement-unarchived':
       return `${who} brought back the agreement “${String(item.data.title ?? '')}” from the archive.`;
+    case 'note-shared':
+      return `${who} shared a note.`;
+    case 'note-acknowledged':
+      return `${who} acknowledged a note.`;
+    case 'note-replied':
+      return `${who} replied to a note.`;
+    case 'note-retracted':
+      return `${who} retracted a note.`;
     default:
       return `${who} made a change.`;
   }

@@ -17,6 +17,11 @@ export const activitySchemas = {
   'agreement-renamed': z.object({ documentId: z.string(), from: z.string(), to: z.string() }),
   'agreement-archived': z.object({ documentId: z.string(), title: z.string() }),
   'agreement-unarchived': z.object({ documentId: z.string(), title: z.string() }),
+  // Notes: never any content (not even which feelings); a retraction is recorded, a draft never.
+  'note-shared': z.object({}),
+  'note-acknowledged': z.object({}),
+  'note-replied': z.object({}),
+  'note-retracted': z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 /** Features add their event types here so the activity list stays one validated vocabulary. */

@@ -1,0 +1,58 @@
+/**
+ * Groups the update log into edit sessions for the timeline: consecutive updates by one author,
+ * each within SESSION_GAP_MS of the previous one. Typing sends an update per keystroke, so without
+ * grouping a paragraph would be hundreds of timeline entries.
+ */
+
+/** Five minutes: long enough to pause and think mid-sentence, short enough that "later that day" is a new entry. */
+export const SESSION_GAP_MS = 5 * 60 * 1000;
+
+export interface UpdateMeta {
+  seq: number;
+  authorId: string | null;
+  createdAt: Date;
+  /** Set on updates that restored an earlier state: always an entry of their own. */
+  restoredFrom?: string | null;
+}
+
+export interface EditSession {
+  authorId: string | null;
+  firstSeq: number;
+  lastSeq: number;
+  startedAt: Date;
+  endedAt: Date;
+  updateCount: number;
+  restoredFrom: string | null;
+}
+
+/** `updates` in ascending seq order. Returns sessions in the same order. */
+export function groupEditSessions(updates: readonly UpdateMeta[], gapMs = SESSION_GAP_MS): EditSession[] {
+  const sessions: EditSession[] = [];
+  let current: EditSession | null = null;
+  for (const update of updates) {
+    const restoredFrom = update.restoredFrom ?? null;
+    const continues =
+      current !== null &&
+      current.restoredFrom === null &&
+      restoredFrom === null &&
+      current.authorId === update.authorId &&
+      update.createdAt.getTime() - current.endedAt.getTime() < gapMs;
+    if (continues && current) {
+      current.lastSeq = update.seq;
+      current.endedAt = update.createdAt;
+      current.updateCount++;
+    } else {
+      current = {
+        authorId: update.authorId,
+        firstSeq: update.seq,
+        lastSeq: update.seq,
+        startedAt: update.createdAt,
+        endedAt: update.createdAt,
+        updateCount: 1,
+        restoredFrom,
+      };
+      sessions.push(current);
+    }
+  }
+  return sessions;
+}

@@ -1,2 +1,5 @@
 /** The signed-in navigation. Each feature adds its entry here. */
-export const navLinks: Array<{ href: string; label: string }> = [{ href: '/space', label: 'Our space' }];
+export const navLinks: Array<{ href: string; label: string }> = [
+  { href: '/space', label: 'Our space' },
+  { href: '/agreements', label: 'Agreements' },
+];

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { eq } from 'drizzle-orm';
+import { users } from '@/drizzle/schema';
+import { isUuid, requireAgreement } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
+import { isAppError } from '@/server/domain/errors';
+import { colourForSeat } from '@/server/domain/spaces/member-colour';
+import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
+import { requireSignedIn } from '../../../_lib/viewer';
+import { ArchiveAgreementButton, RenameAgreementForm } from '../agreement-forms';
+import '../agreements.css';
+
+export const metadata: Metadata = { title: 'Agreement' };
+
+export default async function AgreementPage({ params }: { params: Promise<{ agreementId: string }> }) {
+  const { agreementId } = await params;
+  const viewer = await requireSignedIn(`/agreements/${encodeURIComponent(agreementId)}`);
+  if (!isUuid(agreementId)) notFound();
+  const db = getDb();
+  const access = await requireAgreement(db, viewer, agreementId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not-found') return null;
+    throw error;
+  });
+  if (!access) notFound();
+  const { document, membership } = access;
+  const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
+  const [creator] = document.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, document.createdBy)).limit(1) : [];
+  const archived = Boolean(document.archivedAt);
+  return (
+    <main className="container">
+      <p className="breadcrumb">
+        <Link href="/agreements">← All agreements</Link>
+      </p>
+      <hgroup>
+        <h1>{document.title}</h1>
+        <p className="muted">
+          {creator ? `Started by ${document.createdBy === viewer.userId ? 'you' : creator.name} on ` : 'Started on '}
+          {document.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}
+        </p>
+      </hgroup>
+      {archived ? (
+        <div className="notice notice-info archived-notice" role="status">
+          <span>This agreement is archived: it is kept as it was, read only.</span>
+          <ArchiveAgreementButton agreementId={document.id} archived compact />
+        </div>
+      ) : null}
+      <CollaborativeEditor
+        documentId={document.id}
+        editable={!archived}
+        user={{ id: viewer.userId, name: me?.name ?? 'You', colour: colourForSeat(membership.seat) }}
+        placeholder="Write what you both agree to. Headings and checklists help keep it clear."
+        label="Agreement text"
+      />
+      {archived ? null : (
+        <details className="agreement-settings">
+          <summary>Rename or archive</summary>
+          <RenameAgreementForm agreementId={document.id} title={document.title} />
+          <p className="muted">Archiving keeps the agreement and its history, read only, out of the main list. Either of you can bring it back.</p>
+          <ArchiveAgreementButton agreementId={document.id} archived={false} />
+        </details>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { findMembership } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
+import { listAgreements, type AgreementSummary } from '@/server/domain/agreements/list-agreements';
+import { agreementTemplates } from '@/server/domain/agreements/templates';
+import { requireSignedIn } from '../../_lib/viewer';
+import { ArchiveAgreementButton, CreateAgreementForm } from './agreement-forms';
+import './agreements.css';
+
+export const metadata: Metadata = { title: 'Agreements' };
+
+export default async function AgreementsPage() {
+  const viewer = await requireSignedIn('/agreements');
+  const db = getDb();
+  const membership = await findMembership(db, viewer.userId);
+  if (!membership) {
+    return (
+      <main className="container narrow">
+        <h1>Agreements</h1>
+        <p>Agreements live in the space you share with your partner. <Link href="/space">Create your space</Link> first, or open the invite link your partner sent you.</p>
+      </main>
+    );
+  }
+  const agreements = await listAgreements(db, viewer, membership.spaceId);
+  const active = agreements.filter((a) => !a.archivedAt);
+  const archived = agreements.filter((a) => a.archivedAt);
+  return (
+    <main className="container">
+      <hgroup>
+        <h1>Agreements</h1>
+        <p>The boundaries you shape together. Both of you can write in an agreement at the same time, and see each other there.</p>
+      </hgroup>
+      <section className="card" aria-labelledby="agreements-heading">
+        <h2 id="agreements-heading">Your agreements</h2>
+        {active.length === 0 ? (
+          <p className="muted">No agreements yet. Start one below: a template gives you a gentle first draft to change together.</p>
+        ) : (
+          <ul className="plain agreement-list" data-testid="agreement-list">
+            {active.map((agreement) => (
+              <AgreementItem key={agreement.id} agreement={agreement} />
+            ))}
+          </ul>
+        )}
+        {archived.length > 0 ? (
+          <details className="archived-agreements">
+            <summary>Archived ({archived.length})</summary>
+            <ul className="plain agreement-list" data-testid="archived-list">
+              {archived.map((agreement) => (
+                <li key={agreement.id} className="agreement-item">
+                  <div>
+                    <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
+                    <small className="muted">Archived {formatDate(agreement.archivedAt!)}</small>
+                  </div>
+                  <ArchiveAgreementButton agreementId={agreement.id} archived compact />
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="start-heading">
+        <h2 id="start-heading">Start an agreement</h2>
+        <CreateAgreementForm spaceId={membership.spaceId} templates={agreementTemplates.map(({ id, title, summary }) => ({ id, title, summary }))} />
+      </section>
+    </main>
+  );
+}
+
+function AgreementItem({ agreement }: { agreement: AgreementSummary }) {
+  return (
+    <li className="agreement-item">
+      <div>
+        <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
+        <small className="muted">
+          Changed {formatDate(agreement.updatedAt)}
+          {agreement.createdByName ? ` · started by ${agreement.createdByName}` : ''}
+        </small>
+      </div>
+    </li>
+  );
+}
+
+function formatDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}

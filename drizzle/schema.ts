@@ -334,3 +334,95 @@ export const conversationEvents = pgTable(
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
 );
 export type ConversationEventRow = typeof conversationEvents.$inferSelect;
+
+/* ---------- Agreement history: versions, signatures, restorations (issue 4) ---------- */
+
+/**
+ * A proposed version of an agreement: its canonical text at update `seq` of the log. Versions and
+ * signatures of one agreement form one hash chain (server/domain/history/hash-chain.ts), ordered by
+ * chain_position across both tables; writers lock the agreement's documents row so two records can
+ * never take the same position. People are kept as plain ids (no foreign key) so the signed record
+ * stays whole, and verifiable, even if an account is deleted.
+ */
+export const agreementVersions = pgTable(
+  'agreement_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** The last update of the log included (0: the empty document). */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    content: text('content').notNull(),
+    note: text('note'),
+    proposedBy: uuid('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    chainPosition: integer('chain_position').notNull(),
+    previousHash: text('previous_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('agreement_versions_number_unique').on(t.documentId, t.number),
+    uniqueIndex('agreement_versions_position_unique').on(t.documentId, t.chainPosition),
+  ],
+);
+export type AgreementVersionRow = typeof agreementVersions.$inferSelect;
+
+export const agreementSignatures = pgTable(
+  'agreement_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => agreementVersions.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    signerId: uuid('signer_id').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    chainPosition: integer('chain_position').notNull(),
+    previousHash: text('previous_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('agreement_signatures_signer_unique').on(t.versionId, t.signerId),
+    uniqueIndex('agreement_signatures_position_unique').on(t.documentId, t.chainPosition),
+  ],
+);
+export type AgreementSignatureRow = typeof agreementSignatures.$inferSelect;
+
+/** "Not yet: could we change …": closes a proposal without signing it. */
+export const agreementChangeRequests = pgTable(
+  'agreement_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => agreementVersions.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').notNull(),
+    comment: text('comment').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('agreement_change_requests_version_unique').on(t.versionId)],
+);
+export type AgreementChangeRequestRow = typeof agreementChangeRequests.$inferSelect;
+
+/** Marks the update that restored an earlier state, so the timeline can say "restored from version 2". */
+export const agreementRestorations = pgTable(
+  'agreement_restorations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** The update that did it; null when the restored state already matched (nothing to apply). */
+    seq: bigint('seq', { mode: 'number' }),
+    restoredFromSeq: bigint('restored_from_seq', { mode: 'number' }).notNull(),
+    restoredFromVersion: integer('restored_from_version'),
+    restoredBy: uuid('restored_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agreement_restorations_document_idx').on(t.documentId, t.seq)],
+);
+export type AgreementRestorationRow = typeof agreementRestorations.$inferSelect;

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { noteFeelings, notes } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireOwnSpace, type Viewer } from '../../access/authorization';
@@ -13,11 +13,12 @@ export async function listChartFeelings(db: Database, viewer: Viewer, options: {
   const statusRule = options.includeMyDrafts
     ? or(eq(notes.status, 'shared'), and(eq(notes.status, 'draft'), eq(notes.authorId, membership.userId)))!
     : inArray(notes.status, ['shared']);
-  const at = sql<Date>`coalesce(${notes.sharedAt}, ${notes.createdAt})`;
+  // A raw expression: postgres.js only accepts strings for its parameters, so the date goes in as ISO text.
+  const at = sql`coalesce(${notes.sharedAt}, ${notes.createdAt})`;
   const rows = await db
     .select({ authorId: notes.authorId, at: notes.sharedAt, createdAt: notes.createdAt, family: noteFeelings.family, intensity: noteFeelings.intensity })
     .from(noteFeelings)
     .innerJoin(notes, eq(notes.id, noteFeelings.noteId))
-    .where(and(eq(notes.spaceId, membership.spaceId), statusRule, gte(at, options.since)));
+    .where(and(eq(notes.spaceId, membership.spaceId), statusRule, sql`${at} >= ${options.since.toISOString()}::timestamptz`));
   return rows.map((row) => ({ authorId: row.authorId, at: row.at ?? row.createdAt, family: row.family, intensity: row.intensity }));
 }

@@ -11,7 +11,7 @@ import { buildIfNeeded } from './build-if-needed';
 import { ConfigError, readConfig } from './config';
 import { openPglite, openPostgres } from './db/open-database';
 import { setProcessDatabase } from './db/process-database';
-import { startMendServer } from './http-server';
+import { startMendServer, type WebApp } from './http-server';
 import { realtimeServices } from './realtime/services';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,16 +27,23 @@ async function main(): Promise<void> {
   setProcessDatabase(database);
   console.log(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${database.location}`);
 
-  if (!dev) buildIfNeeded(root);
-  const app = next({ dev, dir: root, hostname: config.host, port: config.port || 3000 });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // MEND_WEB=off serves only /healthz and the realtime endpoints (restart tests and the realtime
+  // benchmark start in a second instead of building and preparing Next).
+  const webEnabled = process.env.MEND_WEB !== 'off';
+  let web: WebApp | undefined;
+  if (webEnabled) {
+    if (!dev) buildIfNeeded(root);
+    const app = next({ dev, dir: root, hostname: config.host, port: config.port || 3000 });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    web = { handle: (req, res) => handle(req, res), upgrade: app.getUpgradeHandler(), close: () => app.close() };
+  }
   const server = await startMendServer({
     database,
     authSecret: secret.secret,
     port: config.port,
     host: config.host,
-    web: { handle: (req, res) => handle(req, res), upgrade: app.getUpgradeHandler(), close: () => app.close() },
+    web,
     realtime: realtimeServices,
   });
   console.log(`Mend is running at ${server.url}`);

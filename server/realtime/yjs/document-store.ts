@@ -1,0 +1,143 @@
+/**
+ * Durable storage of collaborative documents: an append-only log of Yjs updates (document_updates,
+ * one row per update the server applied, with its authenticated author) and compacted snapshots
+ * (document_snapshots: the full state after update `seq`). A document's state is its latest
+ * snapshot plus every update after it. Rows are never rewritten; the history feature reads the same
+ * tables through loadDocumentState and listDocumentUpdates.
+ */
+import { and, asc, desc, eq, gt, lte, max } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
+import { isUniqueViolation, type Executor } from '../../db/database';
+
+export interface UpdateRow {
+  documentId: string;
+  seq: number;
+  update: Uint8Array;
+  authorId: string | null;
+}
+
+export interface SnapshotRow {
+  documentId: string;
+  /** The last update seq included in `state`. */
+  seq: number;
+  state: Uint8Array;
+}
+
+export interface WriteBatch {
+  updates: UpdateRow[];
+  snapshots: SnapshotRow[];
+}
+
+export interface LoadedDocument {
+  doc: Y.Doc;
+  /** Seq of the last update applied (0 for a document never edited). */
+  lastSeq: number;
+  /** Updates applied on top of the snapshot: how soon the next snapshot is due. */
+  updatesSinceSnapshot: number;
+}
+
+/**
+ * Builds the document from its latest snapshot and the tail of the log (optionally as it was after
+ * update `upToSeq`, for history). Throws on any database or decoding error: a caller must never
+ * mistake a failed load for an empty document.
+ */
+export async function loadDocument(db: Executor, documentId: string, options: { upToSeq?: number; gc?: boolean } = {}): Promise<LoadedDocument> {
+  const snapshotWhere =
+    options.upToSeq === undefined
+      ? eq(documentSnapshots.documentId, documentId)
+      : and(eq(documentSnapshots.documentId, documentId), lte(documentSnapshots.seq, options.upToSeq));
+  const [snapshot] = await db
+    .select({ seq: documentSnapshots.seq, state: documentSnapshots.state })
+    .from(documentSnapshots)
+    .where(snapshotWhere)
+    .orderBy(desc(documentSnapshots.seq))
+    .limit(1);
+  const fromSeq = snapshot?.seq ?? 0;
+  const tailWhere =
+    options.upToSeq === undefined
+      ? and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, fromSeq))
+      : and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, fromSeq), lte(documentUpdates.seq, options.upToSeq));
+  const tail = await db
+    .select({ seq: documentUpdates.seq, update: documentUpdates.update })
+    .from(documentUpdates)
+    .where(tailWhere)
+    .orderBy(asc(documentUpdates.seq));
+  const doc = new Y.Doc({ gc: options.gc ?? true });
+  Y.transact(doc, () => {
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (const row of tail) Y.applyUpdate(doc, row.update);
+  });
+  return { doc, lastSeq: tail.at(-1)?.seq ?? fromSeq, updatesSinceSnapshot: tail.length };
+}
+
+/** The document's state as one Yjs update (latest snapshot + tail), optionally as of update `upToSeq`. */
+export async function loadDocumentState(db: Executor, documentId: string, options: { upToSeq?: number } = {}): Promise<{ state: Uint8Array; lastSeq: number }> {
+  const loaded = await loadDocument(db, documentId, { upToSeq: options.upToSeq });
+  try {
+    return { state: Y.encodeStateAsUpdate(loaded.doc), lastSeq: loaded.lastSeq };
+  } finally {
+    loaded.doc.destroy();
+  }
+}
+
+/** A page of the update log in seq order, for history. */
+export async function listDocumentUpdates(
+  db: Executor,
+  documentId: string,
+  options: { afterSeq?: number; limit?: number } = {},
+): Promise<Array<{ seq: number; update: Uint8Array; authorId: string | null; createdAt: Date }>> {
+  return db
+    .select({ seq: documentUpdates.seq, update: documentUpdates.update, authorId: documentUpdates.authorId, createdAt: documentUpdates.createdAt })
+    .from(documentUpdates)
+    .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, options.afterSeq ?? 0)))
+    .orderBy(asc(documentUpdates.seq))
+    .limit(Math.min(Math.max(options.limit ?? 1000, 1), 10_000));
+}
+
+export async function readLastSeq(db: Executor, documentId: string): Promise<number> {
+  const [row] = await db.select({ last: max(documentUpdates.seq) }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId));
+  return Number(row?.last ?? 0);
+}
+
+// PostgreSQL allows 65,535 parameters per statement; an update row takes 4.
+const ROWS_PER_INSERT = 5000;
+
+/** Writes update rows (of any number of documents) and snapshots in one transaction: all or nothing. */
+export async function writeBatch(db: Executor, batch: WriteBatch): Promise<void> {
+  if (batch.updates.length === 0 && batch.snapshots.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (let start = 0; start < batch.updates.length; start += ROWS_PER_INSERT) {
+      await tx.insert(documentUpdates).values(batch.updates.slice(start, start + ROWS_PER_INSERT));
+    }
+    if (batch.snapshots.length > 0) await tx.insert(documentSnapshots).values(batch.snapshots).onConflictDoNothing();
+  });
+}
+
+/**
+ * Appends one update after the last row, for a document that is not loaded in this process. Seq is
+ * allocated from the table itself; a concurrent writer that took the same seq makes the insert fail
+ * on the primary key, and it is simply tried again with the next one.
+ */
+export async function appendUpdateAtEnd(db: Executor, documentId: string, update: Uint8Array, authorId: string | null): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const seq = (await readLastSeq(db, documentId)) + 1;
+    try {
+      await db.insert(documentUpdates).values({ documentId, seq, update, authorId });
+      return seq;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 20) throw error;
+    }
+  }
+}
+
+/** True when `error` says the document row is gone (foreign key violation): its updates have nowhere to go. */
+export function isMissingDocument(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; cause?: unknown };
+    if (candidate.code === '23503') return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { documentUpdates } from '../../../drizzle/schema';
+import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
+import { makeCouple } from '../../support/fixtures';
+import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
+import { connectClient, documentToken, makeDocument, startRealtimeServer, waitFor, type RealtimeTestServer, type TestClient } from './realtime-harness';
+
+describe.each(testDatabaseKinds())('co-editing on %s', (kind) => {
+  const t = useTestDatabase(kind);
+  let realtime: RealtimeTestServer;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    realtime = await startRealtimeServer(t.handle);
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await realtime?.close();
+  });
+  const connect = async (userId: string, documentId: string) => {
+    const client = connectClient(realtime.wsOrigin, documentId, await documentToken(userId, documentId));
+    clients.push(client);
+    return client;
+  };
+
+  it('two partners editing the same places at once converge, and a late joiner gets everything', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const a = await connect(alex.id, documentId);
+    const b = await connect(sam.id, documentId);
+    await Promise.all([a.synced, b.synced]);
+
+    a.text.insert(0, 'We keep our phones open to each other.');
+    await waitFor(() => b.text.toString() === a.text.toString(), 5000, 'first sentence to reach Sam');
+
+    // Concurrent inserts and deletes at the same positions, without waiting for each other.
+    for (let round = 0; round < 30; round++) {
+      a.text.insert(3, `a${round}`);
+      b.text.insert(3, `b${round}`);
+      if (round % 3 === 0) {
+        a.text.delete(0, 2);
+        b.text.delete(0, 2);
+      }
+    }
+    await waitFor(() => a.text.toString() === b.text.toString() && a.text.toString().includes('a29') && a.text.toString().includes('b29'), 5000, 'convergence');
+    expect(a.text.toString()).toBe(b.text.toString());
+
+    const late = await connect(sam.id, documentId);
+    await late.synced;
+    await waitFor(() => late.text.toString() === a.text.toString(), 5000, 'late joiner');
+    expect(late.text.toString()).toBe(a.text.toString());
+
+    // Everything is in the log, attributed to the right person, and the stored state equals the live one.
+    await waitFor(async () => {
+      const { state } = await loadDocumentState(t.db, documentId);
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, state);
+      return stored.getText('body').toString() === a.text.toString();
+    }, 5000, 'stored state to match');
+    const rows = await t.db.select().from(documentUpdates).where(eq(documentUpdates.documentId, documentId));
+    const authors = new Set(rows.map((row) => row.authorId));
+    expect(authors).toEqual(new Set([alex.id, sam.id]));
+    const seqs = rows.map((row) => row.seq).sort((x, y) => x - y);
+    expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+  });
+
+  it('shows who is here: awareness reaches the partner and goes away when they leave', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const a = await connect(alex.id, documentId);
+    const b = await connect(sam.id, documentId);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Alex', color: '#336699' });
+    await waitFor(() => [...b.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Alex'), 5000, 'Alex to appear');
+    a.destroy();
+    await waitFor(() => ![...b.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Alex'), 5000, 'Alex to go');
+  });
+
+  it('does not apply edits from a read-only connection (archived agreement)', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id, archived: true });
+    const a = await connect(alex.id, documentId);
+    const b = await connect(sam.id, documentId);
+    await Promise.all([a.synced, b.synced]);
+    a.text.insert(0, 'sneaky');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(b.text.toString()).toBe('');
+    const rows = await t.db.select().from(documentUpdates).where(eq(documentUpdates.documentId, documentId));
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Helpers for realtime integration tests: a real Mend HTTP server on port 0 with the document rooms
+ * (no Next), documents made directly in the database, tokens, stock y-websocket clients in Node and
+ * a raw `ws` client that records every byte it receives.
+ */
+import { randomBytes } from 'node:crypto';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { documents, type DocumentKind } from '../../../drizzle/schema';
+import { issueRealtimeToken } from '../../../server/auth/realtime-token';
+import type { Database, DatabaseHandle } from '../../../server/db/database';
+import { startMendServer, type MendServer } from '../../../server/http-server';
+import { createYjsService, type YjsServiceOptions } from '../../../server/realtime/yjs/yjs-service';
+
+export const testSecret = randomBytes(32).toString('base64url');
+
+export interface RealtimeTestServer {
+  server: MendServer;
+  wsOrigin: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startRealtimeServer(database: DatabaseHandle, options: YjsServiceOptions = {}): Promise<RealtimeTestServer> {
+  const logs: string[] = [];
+  const log = (line: string) => logs.push(line);
+  const server = await startMendServer({
+    database,
+    authSecret: testSecret,
+    port: 0,
+    host: '127.0.0.1',
+    realtime: [createYjsService({ log, ...options })],
+    log,
+  });
+  return { server, wsOrigin: `ws://127.0.0.1:${server.port}`, logs, close: () => server.close() };
+}
+
+export async function makeDocument(
+  db: Database,
+  input: { spaceId: string; createdBy: string; kind?: DocumentKind; ownerId?: string | null; archived?: boolean },
+): Promise<string> {
+  const [row] = await db
+    .insert(documents)
+    .values({
+      spaceId: input.spaceId,
+      kind: input.kind ?? 'agreement',
+      ownerId: input.ownerId ?? null,
+      title: 'Phone and privacy',
+      createdBy: input.createdBy,
+      archivedAt: input.archived ? new Date() : null,
+    })
+    .returning({ id: documents.id });
+  return row!.id;
+}
+
+export async function documentToken(userId: string, documentId: string, now = new Date()): Promise<string> {
+  return (await issueRealtimeToken(testSecret, { userId, scope: { kind: 'document', documentId } }, now)).token;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  /** The terminal close (4400-4499), if the server refused or closed us for good. */
+  closed: Promise<{ code: number; reason: string }>;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export function connectClient(wsOrigin: string, documentId: string, token: string): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${wsOrigin}/realtime/yjs`, documentId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve({ code: event.code, reason: event.reason })));
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('body'),
+    closed,
+    synced,
+    destroy() {
+      provider.awareness.destroy();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export interface RawClient {
+  socket: WebSocket;
+  received: Buffer[];
+  opened: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A plain `ws` client: what a hostile or broken client would use. Records every byte it receives. */
+export function connectRaw(wsOrigin: string, documentId: string, token?: string | null): RawClient {
+  const query = token === undefined || token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const socket = new WebSocket(`${wsOrigin}/realtime/yjs/${documentId}${query}`);
+  const received: Buffer[] = [];
+  socket.on('message', (data) => received.push(data as Buffer));
+  socket.on('error', () => {});
+  const opened = new Promise<void>((resolve) => socket.once('open', () => resolve()));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return { socket, received, opened, closed };
+}
+
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

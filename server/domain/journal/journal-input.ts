@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { optionalFeelingsSchema } from '../feelings/feeling-input';
 
 export const journalEntrySchema = z.object({
-  entryDate: z.iso.date({ error: 'Pick a date for this entry.' }).refine((value) => value >= '1900-01-01' && value <= '2999-12-31', { error: 'Pick a date for this entry.' }),
+  entryDate: z.iso.date({ error: 'Pick a date for this entry.' }),
   feelings: optionalFeelingsSchema,
 });
 export type JournalEntryInput = z.infer<typeof journalEntrySchema>;

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
+import { findRoomSlot } from '../../realtime/yjs/room-registry';
 
 /** The Tiptap Collaboration extension's default field (app/_components/collaborative-editor). */
 const COLLABORATION_FIELD = 'default';
@@ -43,7 +44,20 @@ export function documentToJson(doc: Y.Doc): ProseMirrorNode {
   return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(COLLABORATION_FIELD)) as ProseMirrorNode;
 }
 
+/**
+ * The document as it is now: while a room has it loaded, its in-memory state (the last keystrokes may
+ * not be in the log yet, writes are batched); otherwise the stored state.
+ */
 export async function loadDocumentContent(db: Executor, documentId: string): Promise<ProseMirrorNode> {
+  const slot = findRoomSlot(documentId);
+  if (slot) {
+    try {
+      const room = await slot.ready;
+      return documentToJson(room.doc);
+    } catch {
+      // The room failed to load: read what is stored instead.
+    }
+  }
   const doc = await loadDocumentState(db, documentId);
   try {
     return documentToJson(doc);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
-import { documentToJson, isEmptyContent } from '../../../server/domain/journal/load-document-content';
+import { documentToJson, isEmptyContent, type ProseMirrorNode } from '../../../server/domain/journal/load-document-content';
 import { prosemirrorToMarkdown } from '../../../server/domain/journal/prosemirror-to-markdown';
 
-const doc = (...content: unknown[]) => ({ type: 'doc', content });
-const p = (...content: unknown[]) => ({ type: 'paragraph', content });
-const t = (text: string, marks?: Array<{ type: string; attrs?: Record<string, unknown> }>) => ({ type: 'text', text, ...(marks ? { marks } : {}) });
+const doc = (...content: ProseMirrorNode[]): ProseMirrorNode => ({ type: 'doc', content });
+const p = (...content: ProseMirrorNode[]): ProseMirrorNode => ({ type: 'paragraph', content });
+const t = (text: string, marks?: Array<{ type: string; attrs?: Record<string, unknown> }>): ProseMirrorNode => ({ type: 'text', text, ...(marks ? { marks } : {}) });
 
 describe('journal export: ProseMirror to Markdown', () => {
   it('writes headings, paragraphs, marks, lists, tasks and quotes', () => {

@@ -38,6 +38,7 @@ const FROM_LOG = { kind: 'from-log' } as const;
 type Origin = RoomConnection | { kind: 'server-edit' | 'pending-retry'; authorId: string | null } | typeof FROM_LOG | null | undefined;
 
 interface PendingUpdate {
+  /** V2-encoded, as Yjs keeps pending state. */
   update: Uint8Array;
   authorId: string | null;
 }
@@ -245,7 +246,7 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
       this.pending = [];
       this.pendingBytes = 0;
       for (const item of earlier) {
-        Y.applyUpdate(this.doc, item.update, { kind: 'pending-retry', authorId: item.authorId });
+        Y.applyUpdateV2(this.doc, item.update, { kind: 'pending-retry', authorId: item.authorId });
         const still = takePendingFromStore(this.doc);
         if (still) this.keepPending({ update: still, authorId: item.authorId });
       }
@@ -367,7 +368,10 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   }
 }
 
-/** Pending structs and deletes are internal to Yjs's StructStore; this is the one place that touches them. */
+/**
+ * Pending structs and deletes are internal to Yjs's StructStore (and encoded in the V2 format); this
+ * is the one place that touches them.
+ */
 function takePendingFromStore(doc: Y.Doc): Uint8Array | null {
   const store = doc.store as unknown as { pendingStructs: { update: Uint8Array } | null; pendingDs: Uint8Array | null };
   const parts: Uint8Array[] = [];
@@ -376,5 +380,5 @@ function takePendingFromStore(doc: Y.Doc): Uint8Array | null {
   store.pendingStructs = null;
   store.pendingDs = null;
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdatesV2(parts);
 }

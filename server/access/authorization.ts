@@ -254,3 +254,20 @@ export async function requireJournalEntry(db: Executor, viewer: Viewer, entryId:
   if (!membership || membership.spaceId !== entry.spaceId) throw notFound('That journal entry');
   return { entry, membership };
 }
+
+/* ---------- Agreement history, versions and signatures (issue 4) ---------- */
+
+/** Reading an agreement's timeline, past states, diffs, versions and exports: the two members, nobody else. */
+export async function requireAgreementHistory(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+  return requireAgreement(db, viewer, documentId);
+}
+
+/**
+ * Proposing, signing, asking for changes and restoring: the two members, while the agreement is not
+ * archived (an archived agreement is read-only for both, so nothing may be signed into it).
+ */
+export async function requireAgreementSigner(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+  const access = await requireAgreement(db, viewer, documentId);
+  if (access.mode !== 'edit') throw new AppError('forbidden', 'This agreement is archived. Bring it back from the archive to change or sign it.');
+  return access;
+}

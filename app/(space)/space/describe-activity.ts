@@ -37,6 +37,16 @@ export function describeActivity(item: ActivityView): string {
       return `${who} replied to a note.`;
     case 'note-retracted':
       return `${who} retracted a note.`;
+    case 'version-proposed':
+      return `${who} proposed version ${String(item.data.number ?? '')} of “${String(item.data.title ?? '')}”.`;
+    case 'version-signed':
+      return item.data.inEffect
+        ? `${who} signed version ${String(item.data.number ?? '')} of “${String(item.data.title ?? '')}”. It is now in effect.`
+        : `${who} signed version ${String(item.data.number ?? '')} of “${String(item.data.title ?? '')}”.`;
+    case 'version-changes-requested':
+      return `${who} asked for changes to version ${String(item.data.number ?? '')} of “${String(item.data.title ?? '')}”.`;
+    case 'agreement-restored':
+      return `${who} restored “${String(item.data.title ?? '')}” from ${String(item.data.from ?? 'an earlier point')}.`;
     default:
       return `${who} made a change.`;
   }

@@ -71,3 +71,31 @@ describe('diff of two points', () => {
     ]);
   });
 });
+
+describe('restoring an earlier state', () => {
+  it('builds a forward edit that makes the document say exactly what it said then, touching only changed blocks', async () => {
+    const { buildRestoreUpdate } = await import('../../../server/domain/history/build-restore-update');
+    const { canonicalText } = await import('../../../server/domain/history/canonical-text');
+    const { docFromState } = await import('../../../server/domain/history/reconstruct-state');
+    const server = new LoggingServer(3);
+    const alex = new Editor('alex');
+    const sam = new Editor('sam');
+    editLive(server, alex, (e) => e.addParagraph('One'));
+    editLive(server, alex, (e) => e.addBulletList(['Two', 'Three']));
+    editLive(server, alex, (e) => e.addParagraph('Four'));
+    const signed = server.log.length;
+    const signedText = canonicalText(server.doc);
+    editLive(server, sam, (e) => e.removeParagraph(2));
+    editLive(server, sam, (e) => e.typeInto(0, 3, ' and a half'));
+    editLive(server, sam, (e) => e.addParagraph('Five'));
+    const update = buildRestoreUpdate(reconstructState(server.piecesAt(server.log.length)), reconstructState(server.piecesAt(signed)));
+    expect(update).not.toBeNull();
+    server.receive(update!, 'sam');
+    expect(canonicalText(server.doc)).toBe(signedText);
+    expect(canonicalText(docFromState(reconstructState(server.piecesAt(server.log.length))))).toBe(signedText);
+    // The bullet list was never changed, so the restore leaves it alone.
+    const diff = diffBetween(server, server.log.length - 1, server.log.length);
+    expect(diff.blocks.filter((b) => b.list).every((b) => b.status === 'same')).toBe(true);
+    expect(buildRestoreUpdate(reconstructState(server.piecesAt(server.log.length)), reconstructState(server.piecesAt(signed)))).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * One page of an agreement's timeline, newest first: edit sessions with their author and how much
+ * they added and removed, with restorations labelled. It reads the log backwards in bounded batches
+ * of metadata (no update bytes), and only the bytes of the sessions on the page, so a history of any
+ * length costs about the same per page.
+ */
+import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { agreementRestorations, documentUpdates } from '../../../drizzle/schema';
+import type { Executor } from '../../db/database';
+import { groupEditSessions, type EditSession, type UpdateMeta } from './group-edit-sessions';
+import { measureUpdate } from './measure-update';
+
+const META_BATCH = 2000;
+
+export interface TimelineSession extends EditSession {
+  added: number;
+  removed: number;
+}
+
+export interface TimelinePage {
+  sessions: TimelineSession[];
+  /** Pass as `beforeSeq` for the next (older) page; null when this page reaches the first edit. */
+  nextBeforeSeq: number | null;
+}
+
+export async function listTimeline(db: Executor, documentId: string, options: { beforeSeq?: number; limit?: number } = {}): Promise<TimelinePage> {
+  const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+  let upper = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  let metas: UpdateMeta[] = [];
+  let reachedStart = false;
+  // A session can span more than one batch: keep reading until the oldest session on the page is
+  // known to be complete (something older exists beyond it) or the log's start is reached.
+  for (;;) {
+    const rows = await db
+      .select({ seq: documentUpdates.seq, authorId: documentUpdates.authorId, createdAt: documentUpdates.createdAt })
+      .from(documentUpdates)
+      .where(and(eq(documentUpdates.documentId, documentId), lt(documentUpdates.seq, upper)))
+      .orderBy(desc(documentUpdates.seq))
+      .limit(META_BATCH);
+    metas = [...rows.reverse(), ...metas];
+    if (rows.length < META_BATCH) {
+      reachedStart = true;
+      break;
+    }
+    upper = rows[0]!.seq;
+    const sessions = groupEditSessions(metas);
+    if (sessions.length > limit) break;
+  }
+  if (metas.length === 0) return { sessions: [], nextBeforeSeq: null };
+
+  const restorations = await db
+    .select({ seq: agreementRestorations.seq, fromSeq: agreementRestorations.restoredFromSeq, fromVersion: agreementRestorations.restoredFromVersion })
+    .from(agreementRestorations)
+    .where(and(eq(agreementRestorations.documentId, documentId), gte(agreementRestorations.seq, metas[0]!.seq), lte(agreementRestorations.seq, metas.at(-1)!.seq)));
+  const restoredAt = new Map(restorations.map((r) => [r.seq, r.fromVersion ? `version ${r.fromVersion}` : `the state after edit ${r.fromSeq}`]));
+  for (const meta of metas) meta.restoredFrom = restoredAt.get(meta.seq) ?? null;
+
+  let sessions = groupEditSessions(metas);
+  // Without the log's start in view, the oldest session may continue further back: leave it for the next page.
+  if (!reachedStart && sessions.length > 1) sessions = sessions.slice(1);
+  const page = sessions.slice(-limit).reverse();
+  const oldest = page.at(-1)!;
+  const hasOlder = !reachedStart || oldest.firstSeq > metas[0]!.seq;
+
+  const sized = await db
+    .select({ seq: documentUpdates.seq, update: documentUpdates.update })
+    .from(documentUpdates)
+    .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.seq, oldest.firstSeq), lte(documentUpdates.seq, page[0]!.lastSeq)))
+    .orderBy(asc(documentUpdates.seq));
+  const sizes = new Map(sized.map((row) => [row.seq, measureUpdate(row.update)]));
+  return {
+    sessions: page.map((session) => {
+      let added = 0;
+      let removed = 0;
+      for (let seq = session.firstSeq; seq <= session.lastSeq; seq++) {
+        const size = sizes.get(seq);
+        if (size) {
+          added += size.added;
+          removed += size.removed;
+        }
+      }
+      return { ...session, added, removed };
+    }),
+    nextBeforeSeq: hasOlder ? oldest.firstSeq : null,
+  };
+}

@@ -2,4 +2,6 @@
 export const navLinks: Array<{ href: string; label: string }> = [
   { href: '/space', label: 'Our space' },
   { href: '/agreements', label: 'Agreements' },
+  { href: '/notes', label: 'Notes' },
+  { href: '/journal', label: 'Journal' },
 ];

@@ -1,0 +1,64 @@
+'use server';
+/** The private journal's server actions. Every one answers "not found" for anything not the viewer's own. */
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/server/db/process-database';
+import { unauthenticated } from '@/server/domain/errors';
+import { parseFeelingsField } from '@/server/domain/feelings/feeling-input';
+import { createJournalEntry } from '@/server/domain/journal/create-journal-entry';
+import { deleteJournalEntry } from '@/server/domain/journal/delete-journal-entry';
+import { updateJournalEntry } from '@/server/domain/journal/update-journal-entry';
+import { formValues, runAction, type ActionState } from '../../_lib/action-result';
+import { getViewer } from '../../_lib/viewer';
+
+const entryIdSchema = z.uuid({ error: 'That journal entry could not be found.' });
+const entryGone: ActionState = { ok: false, message: 'That journal entry could not be found.' };
+
+async function viewerOrThrow() {
+  const viewer = await getViewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+function entryInput(formData: FormData) {
+  return { entryDate: String(formData.get('entryDate') ?? ''), feelings: parseFeelingsField(formData.get('feelings')) };
+}
+
+export async function createJournalEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ['entryDate', 'feelings']);
+  let createdId: string | null = null;
+  const result = await runAction(async () => {
+    const entry = await createJournalEntry(getDb(), await viewerOrThrow(), entryInput(formData));
+    createdId = entry.id;
+    return { ok: true };
+  }, values);
+  if (!createdId) return result;
+  revalidatePath('/journal');
+  redirect(`/journal/${createdId}`);
+}
+
+export async function updateJournalEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ['entryDate', 'feelings']);
+  const entryId = entryIdSchema.safeParse(formData.get('entryId'));
+  if (!entryId.success) return entryGone;
+  return runAction(async () => {
+    await updateJournalEntry(getDb(), await viewerOrThrow(), entryId.data, entryInput(formData));
+    revalidatePath('/journal');
+    revalidatePath(`/journal/${entryId.data}`);
+    return { ok: true, message: 'Saved.' };
+  }, values);
+}
+
+export async function deleteJournalEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const entryId = entryIdSchema.safeParse(formData.get('entryId'));
+  if (!entryId.success) return entryGone;
+  if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
+  const result = await runAction(async () => {
+    await deleteJournalEntry(getDb(), await viewerOrThrow(), entryId.data);
+    return { ok: true };
+  });
+  if (!result.ok) return result;
+  revalidatePath('/journal');
+  redirect('/journal?deleted=1');
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { findMembership } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
+import { listJournalEntries } from '@/server/domain/journal/list-journal-entries';
+import { requireSignedIn } from '../../_lib/viewer';
+import { FeelingChips } from '../notes/feeling-chips';
+import { JournalLive } from './journal-live';
+import { NewJournalEntryForm } from './journal-forms';
+import '../notes/notes.css';
+
+export const metadata: Metadata = { title: 'Journal' };
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+  const viewer = await requireSignedIn('/journal');
+  const db = getDb();
+  const membership = await findMembership(db, viewer.userId);
+  if (!membership) {
+    return (
+      <main className="container narrow">
+        <h1>Journal</h1>
+        <p>Your journal opens once you are in a space. <Link href="/space">Create your space</Link> first, or open the invite link your partner sent you.</p>
+      </main>
+    );
+  }
+  const entries = await listJournalEntries(db, viewer);
+  const deleted = (await searchParams).deleted;
+  return (
+    <main className="container">
+      <JournalLive />
+      {deleted ? <p className="notice notice-info" role="status">The entry was erased.</p> : null}
+      <hgroup>
+        <h1>My journal</h1>
+        <p>Only you can ever read this. Your partner cannot see it, not even that it exists.</p>
+      </hgroup>
+      <section className="card" aria-labelledby="new-entry-heading">
+        <h2 id="new-entry-heading">New entry</h2>
+        <NewJournalEntryForm today={new Date().toISOString().slice(0, 10)} />
+      </section>
+      <section className="card" aria-labelledby="entries-heading">
+        <div className="row">
+          <h2 id="entries-heading">Entries</h2>
+          {entries.length > 0 ? (
+            <a href="/journal/export" download>
+              Export as Markdown
+            </a>
+          ) : null}
+        </div>
+        {entries.length === 0 ? (
+          <p className="muted">No entries yet.</p>
+        ) : (
+          <ul className="plain note-list" data-testid="journal-list">
+            {entries.map((entry) => (
+              <li key={entry.id} className="note-item">
+                <Link href={`/journal/${entry.id}`}>{formatEntryDate(entry.entryDate)}</Link>
+                {entry.feelings.length > 0 ? <FeelingChips feelings={entry.feelings} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function formatEntryDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -24,6 +24,8 @@ import {
   type JournalEntryRow,
   type NoteRow,
   type Space,
+  conversations,
+  type ConversationRow,
 } from '../../drizzle/schema';
 import type { Executor } from '../db/database';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../domain/errors';
@@ -270,4 +272,20 @@ export async function requireAgreementSigner(db: Executor, viewer: Viewer, docum
   const access = await requireAgreement(db, viewer, documentId);
   if (access.mode !== 'edit') throw new AppError('forbidden', 'This agreement is archived. Bring it back from the archive to change or sign it.');
   return access;
+}
+
+/* ---------- Live conversations (issue 6) ---------- */
+
+/**
+ * A conversation of the viewer's space. A stranger, and anyone signed out, gets "not found"; whether
+ * the viewer is one of its two participants is the protocol's own rule (conversation-machine.ts).
+ */
+export async function requireConversation(db: Executor, viewer: Viewer, conversationId: string): Promise<{ conversation: ConversationRow; membership: Membership }> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(conversationId)) throw notFound('That conversation');
+  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+  if (!conversation) throw notFound('That conversation');
+  const membership = await findMembership(db, userId);
+  if (!membership || membership.spaceId !== conversation.spaceId) throw notFound('That conversation');
+  return { conversation, membership };
 }

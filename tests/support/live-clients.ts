@@ -19,6 +19,8 @@ export interface RecordingClient {
   socket: Socket;
   /** Every event this client received, in order, with its arguments, as they came off the wire. */
   received: { event: string; args: unknown[] }[];
+  /** Every raw engine.io frame that reached this client, undecoded: what actually crossed the wire. */
+  wire: string[];
   close(): void;
 }
 
@@ -33,6 +35,7 @@ export async function connectLiveClient(
   options: { transports?: ('websocket' | 'polling')[] } = {},
 ): Promise<RecordingClient> {
   const received: RecordingClient['received'] = [];
+  const wire: string[] = [];
   const socket = io(`${server.url}${LIVE_NAMESPACE}`, {
     path: LIVE_SOCKET_PATH,
     transports: options.transports ?? ['websocket'],
@@ -44,6 +47,7 @@ export async function connectLiveClient(
     },
   });
   socket.onAny((event: string, ...args: unknown[]) => received.push({ event, args }));
+  socket.io.on('open', () => socket.io.engine.on('data', (data: unknown) => wire.push(typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8'))));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => {
@@ -51,7 +55,7 @@ export async function connectLiveClient(
       reject(error);
     });
   });
-  return { socket, received, close: () => socket.close() };
+  return { socket, received, wire, close: () => socket.close() };
 }
 
 /** Waits until `predicate` holds for a received event (already received ones count). */

@@ -19,3 +19,10 @@ export const SPACE_ACCESS_ENDED = 'space-access-ended';
 
 /** Codes on `connect_error` (error.data.code) so the client knows whether retrying can help. */
 export type LiveRefusalCode = 'missing-token' | 'expired-token' | 'invalid-token' | 'not-a-member' | 'unavailable';
+
+/** client → server: one protocol step (or a proposal); acknowledged with ConversationAck. */
+export const CONVERSATION_ACTION_TO_SERVER = 'conversation-action-to-server';
+/** client → server: "send me where we are" (after a countdown ends, or on demand); acknowledged with the state. */
+export const CONVERSATION_STATE_REQUEST_TO_SERVER = 'conversation-state-request-to-server';
+/** server → client, to each partner separately: their own view of the open conversation (or null). */
+export const CONVERSATION_STATE_TO_CLIENT = 'conversation-state-to-client';

@@ -1,7 +1,9 @@
 /** The socket.io service as the app runs it, with every live feature plugged in. */
+import { configuredPauseMinimumSeconds } from '../../domain/conversations/pause-minimum';
+import { conversationFeature } from './conversation-feature';
 import { createSocketIoService } from './socket-io-service';
 import type { SocketFeatureFactory } from './socket-feature';
 
-export const liveSocketFeatures: SocketFeatureFactory[] = [];
+export const liveSocketFeatures: SocketFeatureFactory[] = [conversationFeature({ pauseMinimumSeconds: configuredPauseMinimumSeconds() })];
 
 export const liveSocketService = createSocketIoService({ features: liveSocketFeatures });

@@ -1,0 +1,26 @@
+/**
+ * The stored form of protocol events: the machine's own events, validated when read back, so a row
+ * that does not fit (a bug, a hand edit) stops the replay loudly instead of rebuilding a wrong state.
+ */
+import { z } from 'zod';
+import { FEELINGS, type ConversationEvent } from './conversation-machine';
+
+const ms = z.number().int();
+
+export const storedEventSchema: z.ZodType<ConversationEvent> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('propose'), partnerId: z.string(), topic: z.string(), turnSeconds: z.number().int(), pauseMinimumSeconds: z.number().int() }),
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('propose-time'), at: ms }),
+  z.object({ type: z.literal('arrive') }),
+  z.object({ type: z.literal('check-in'), feelings: z.array(z.enum(FEELINGS)), intensity: z.number().int() }),
+  z.object({ type: z.literal('yield') }),
+  z.object({ type: z.literal('reflect'), text: z.string() }),
+  z.object({ type: z.literal('answer-reflection'), verdict: z.enum(['right', 'not-quite']) }),
+  z.object({ type: z.literal('ask-more') }),
+  z.object({ type: z.literal('continue-speaking') }),
+  z.object({ type: z.literal('pass-floor') }),
+  z.object({ type: z.literal('move-to-next-steps'), nextStepsDocumentId: z.string() }),
+  z.object({ type: z.literal('pause'), returnAt: ms }),
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('end') }),
+]);

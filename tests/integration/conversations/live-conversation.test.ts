@@ -1,0 +1,206 @@
+/**
+ * Two partners' socket.io clients against a real Mend server (port 0, no Next), on PGlite and
+ * PostgreSQL, with an injected clock so turns and a 20-minute pause run without waiting.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { conversationEvents, conversations, documents } from '../../../drizzle/schema';
+import type { MendServer } from '../../../server/http-server';
+import { conversationFeature, type ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
+import { createSocketIoService } from '../../../server/realtime/socket-io/socket-io-service';
+import type { ConversationView } from '../../../server/domain/conversations/conversation-view';
+import { listEndedConversations } from '../../../server/domain/conversations/list-conversations';
+import { makeCouple } from '../../support/fixtures';
+import { connectLiveClient, startLiveServer, type RecordingClient } from '../../support/live-clients';
+import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
+
+const MINUTE = 60_000;
+
+function act(client: RecordingClient, action: Record<string, unknown>): Promise<ConversationAck> {
+  return client.socket.timeout(5000).emitWithAck('conversation-action-to-server', action) as Promise<ConversationAck>;
+}
+
+async function must(client: RecordingClient, action: Record<string, unknown>): Promise<ConversationView> {
+  const ack = await act(client, action);
+  if (!ack.ok) throw new Error(`${String(action.type)} refused: ${ack.reason}`);
+  return ack.conversation;
+}
+
+/** The latest state this client was sent, once it satisfies `predicate`. */
+async function latestState(client: RecordingClient, predicate: (view: ConversationView | null) => boolean, timeoutMs = 5000): Promise<ConversationView | null> {
+  const started = Date.now();
+  for (;;) {
+    const states = client.received.filter((e) => e.event === 'conversation-state-to-client');
+    const last = states.at(-1)?.args[0] as { conversation: ConversationView | null } | undefined;
+    if (last && predicate(last.conversation)) return last.conversation;
+    if (Date.now() - started > timeoutMs) throw new Error(`no matching state; last phase ${last?.conversation?.phase}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
+  const t = useTestDatabase(kind);
+  let clock = Date.UTC(2026, 10, 24, 12, 0, 0);
+  let server: MendServer;
+  const clients: RecordingClient[] = [];
+  const start = async () => {
+    server = await startLiveServer(t.handle, [createSocketIoService({ features: [conversationFeature({ now: () => clock })] })]);
+  };
+  const connect = async (userId: string) => {
+    const client = await connectLiveClient(server, userId);
+    clients.push(client);
+    return client;
+  };
+  beforeAll(start);
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('runs a whole session, never sending a check-in to the partner before both have chosen, and keeps the summary', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const proposal = await must(a, { type: 'propose', topic: 'How we talk about money', turnMinutes: 1 });
+    const id = proposal.id;
+    expect(proposal).toMatchObject({ phase: 'proposed', turnSeconds: 60, pauseMinimumSeconds: 20 * 60 });
+    // Sam is told live.
+    expect(await latestState(s, (v) => v?.phase === 'proposed')).toMatchObject({ topic: 'How we talk about money', proposedBy: alex.id });
+
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['ashamed', 'hopeful'], intensity: 4 });
+    await latestState(s, (v) => v?.checkIn.partnerHasCheckedIn === true);
+    // Nothing of Alex's choice has crossed Sam's wire, in any frame.
+    expect(s.wire.join('\n')).not.toMatch(/ashamed/);
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['hurt'], intensity: 2 });
+    const samSees = await latestState(s, (v) => v?.phase === 'floor');
+    expect(samSees?.checkIn.partners).toMatchObject({ feelings: ['ashamed', 'hopeful'], intensity: 4 });
+    expect(samSees?.floor).toMatchObject({ speakerId: alex.id, yourRole: 'listener', step: 'speaking' });
+    // …and the capture does see it once both have chosen, so the absence above means something.
+    expect(s.wire.join('\n')).toMatch(/ashamed/);
+
+    clock += 30_000;
+    await must(a, { type: 'yield', conversationId: id });
+    await must(s, { type: 'reflect', conversationId: id, text: 'You feel money is kept from you.' });
+    await must(a, { type: 'answer-reflection', conversationId: id, verdict: 'not-quite' });
+    await must(s, { type: 'reflect', conversationId: id, text: 'You feel left out when I decide alone.' });
+    await must(a, { type: 'answer-reflection', conversationId: id, verdict: 'right' });
+    await must(s, { type: 'ask-more', conversationId: id });
+    const passed = await must(a, { type: 'pass-floor', conversationId: id });
+    expect(passed.floor).toMatchObject({ speakerId: sam.id, yourRole: 'listener' });
+    clock += MINUTE + 1000; // Sam's turn runs out on its own
+    const afterTime = await s.socket.timeout(5000).emitWithAck('conversation-state-request-to-server');
+    expect(afterTime.conversation.floor).toMatchObject({ speakerId: sam.id, step: 'reflecting' });
+    await must(a, { type: 'reflect', conversationId: id, text: 'You are tired of arguing.' });
+    await must(s, { type: 'answer-reflection', conversationId: id, verdict: 'right' });
+    const closing = await must(s, { type: 'move-to-next-steps', conversationId: id });
+    expect(closing.phase).toBe('closing');
+    const [document] = await t.db.select().from(documents).where(eq(documents.id, closing.nextStepsDocumentId!));
+    expect(document).toMatchObject({ kind: 'session-next-steps', spaceId: space.id });
+    const ended = await must(a, { type: 'end', conversationId: id });
+    expect(ended.phase).toBe('ended');
+    expect(await latestState(s, (v) => v?.phase === 'ended')).toMatchObject({ endedBy: alex.id });
+
+    const [item] = await listEndedConversations(t.db, { userId: sam.id }, space.id, { now: clock });
+    expect(item?.summary).toMatchObject({
+      topic: 'How we talk about money',
+      turns: [{ speakerId: alex.id, spokenMs: 30_000 }, { speakerId: sam.id, spokenMs: 60_000, endedBy: 'time' }],
+      reflections: [
+        { listenerId: sam.id, tries: 2, confirmed: true, text: 'You feel left out when I decide alone.' },
+        { listenerId: alex.id, tries: 1, confirmed: true },
+      ],
+    });
+    // Every accepted step is a stored event.
+    expect((await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id))).length).toBe(16);
+  });
+
+  it('refuses out-of-turn and malformed steps with a reason, and changes nothing', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Weekends', turnMinutes: 3 });
+    expect(await act(a, { type: 'accept', conversationId: id })).toMatchObject({ ok: false, reason: expect.stringContaining('partner') });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 1 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 1 });
+    const before = await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id));
+    expect(await act(s, { type: 'yield', conversationId: id })).toEqual({ ok: false, code: 'not-your-turn', reason: expect.stringContaining('Only the speaker') });
+    expect(await act(s, { type: 'pass-floor', conversationId: id })).toMatchObject({ ok: false, code: 'not-your-turn' });
+    expect(await act(s, { type: 'check-in', conversationId: id, feelings: ['furious'], intensity: 1 })).toMatchObject({ ok: false, code: 'invalid', reason: 'Choose feelings from the list.' });
+    expect(await act(s, { type: 'pause', conversationId: id, returnAt: clock + 5 * MINUTE })).toMatchObject({ ok: false, reason: expect.stringContaining('20 minutes') });
+    expect(await act(s, { type: 'fly' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await act(s, 'nonsense' as never)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await act(a, { type: 'propose', topic: 'Another', turnMinutes: 3 })).toMatchObject({ ok: false, reason: expect.stringContaining('already a conversation open') });
+    expect(await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id))).toHaveLength(before.length);
+    await must(a, { type: 'end', conversationId: id });
+  });
+
+  it('gives a stranger nothing: not the state, not a step', async () => {
+    const { alex, sam, stranger } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    await connect(sam.id);
+    const x = await connect(stranger.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Private matter', turnMinutes: 2 });
+    expect(await act(x, { type: 'accept', conversationId: id })).toMatchObject({ ok: false, code: 'not-found', reason: 'That conversation could not be found.' });
+    expect(await act(x, { type: 'end', conversationId: id })).toMatchObject({ ok: false, code: 'not-found' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(x.wire.join('\n')).not.toContain('Private matter');
+    await must(a, { type: 'end', conversationId: id });
+  });
+
+  it('puts a partner who reconnects mid-turn back where they were, timer included', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    let s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Holidays', turnMinutes: 3 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['nervous'], intensity: 3 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['tired'], intensity: 2 });
+    const turnEndsAt = clock + 3 * MINUTE;
+    clock += MINUTE;
+    s.close();
+    s = await connect(sam.id);
+    const restored = await latestState(s, (v) => v !== null);
+    expect(restored).toMatchObject({ id, phase: 'floor', floor: { speakerId: alex.id, step: 'speaking', turnEndsAt, yourRole: 'listener' } });
+    expect(restored?.checkIn.mine).toMatchObject({ feelings: ['tired'] });
+    await must(a, { type: 'end', conversationId: id });
+  });
+
+  it('restores a pause and its deadline after a server restart; the 20-minute minimum holds', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    let a = await connect(alex.id);
+    let s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Trust', turnMinutes: 2 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['anxious'], intensity: 5 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['sad'], intensity: 4 });
+    clock += 30_000;
+    const pausedAt = clock;
+    const paused = await must(s, { type: 'pause', conversationId: id, returnAt: pausedAt + 45 * MINUTE });
+    expect(paused.pause).toMatchObject({ by: sam.id, minimumEndsAt: pausedAt + 20 * MINUTE, returnAt: pausedAt + 45 * MINUTE });
+
+    await server.close();
+    await start();
+    a = await connect(alex.id);
+    s = await connect(sam.id);
+    const restored = await latestState(a, (v) => v !== null);
+    expect(restored).toMatchObject({ phase: 'floor', pause: { by: sam.id, minimumEndsAt: pausedAt + 20 * MINUTE, returnAt: pausedAt + 45 * MINUTE } });
+    expect(await act(a, { type: 'yield', conversationId: id })).toMatchObject({ ok: false, code: 'paused' });
+    clock = pausedAt + 20 * MINUTE - 1000;
+    expect(await act(a, { type: 'ready', conversationId: id })).toMatchObject({ ok: false, code: 'too-early', reason: expect.stringContaining('at least 20 minutes') });
+    clock = pausedAt + 20 * MINUTE;
+    await must(a, { type: 'ready', conversationId: id });
+    const resumed = await must(s, { type: 'ready', conversationId: id });
+    // The turn resumes with the 90 seconds that were left when Sam paused.
+    expect(resumed).toMatchObject({ pause: null, floor: { speakerId: alex.id, step: 'speaking', turnEndsAt: clock + 90_000 } });
+    await must(a, { type: 'end', conversationId: id });
+    const [row] = await t.db.select().from(conversations).where(eq(conversations.id, id));
+    expect(row?.endedAt).not.toBeNull();
+  });
+});

@@ -73,7 +73,7 @@ function AgreementItem({ agreement }: { agreement: AgreementSummary }) {
       <div>
         <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
         <small className="muted">
-          Changed {formatDate(agreement.updatedAt)}
+          Changed {formatDate(agreement.changedAt)}
           {agreement.createdByName ? ` · started by ${agreement.createdByName}` : ''}
         </small>
       </div>

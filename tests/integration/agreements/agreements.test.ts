@@ -115,3 +115,20 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
     await expect(archiveAgreement(t.db, { userId: alex.id }, journal!.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe.each(testDatabaseKinds())('agreement list order on %s', (kind) => {
+  const t = useTestDatabase(kind);
+
+  it('puts the agreement whose text changed last first, using the update log', async () => {
+    const { alex, space } = await makeCouple(t.db);
+    const older = await createAgreement(t.db, { userId: alex.id }, space.id, { title: 'Older' }, new Date(Date.now() - 3_600_000));
+    await createAgreement(t.db, { userId: alex.id }, space.id, { title: 'Newer' }, new Date(Date.now() - 60_000));
+    expect((await listAgreements(t.db, { userId: alex.id }, space.id)).map((a) => a.title)).toEqual(['Newer', 'Older']);
+    const edit = new Y.Doc();
+    edit.getText('t').insert(0, 'x');
+    await t.db.insert(documentUpdates).values({ documentId: older.id, seq: 1, update: Y.encodeStateAsUpdate(edit), authorId: alex.id });
+    const list = await listAgreements(t.db, { userId: alex.id }, space.id);
+    expect(list.map((a) => a.title)).toEqual(['Older', 'Newer']);
+    expect(list[0]!.changedAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+});

@@ -47,7 +47,7 @@ const envSchema = z.object({
 });
 
 /** Limits from the environment, falling back to the defaults; a bad value stops start-up with a clear message. */
-export function readRealtimeLimits(env: NodeJS.ProcessEnv = process.env): RealtimeLimits {
+export function readRealtimeLimits(env: Record<string, string | undefined> = process.env): RealtimeLimits {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: must be a positive whole number`);

@@ -1,0 +1,150 @@
+/**
+ * The server side of `npm run bench:realtime`, run as a child process so its memory and CPU are its
+ * own: `mend` (Mend's document rooms on PGlite, or PostgreSQL when DATABASE_URL is set, with R spaces
+ * of two people and one agreement each, real tokens, authorization and persistence) or `reference`
+ * (y-websocket 1.5.4's bin/utils.js setupWSConnection on a plain `ws` server: no auth, no storage).
+ * It talks to the driver over IPC: ready → measure-start / measure-stop → stats → exit.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { DatabaseHandle } from '../server/db/database';
+
+export interface BenchDocument {
+  id: string;
+  tokens: [string, string];
+}
+
+export type ServerMessage =
+  | { type: 'ready'; port: number; documents: BenchDocument[]; database: string }
+  | { type: 'stats'; rss: number; baselineRss: number; persistLags: number[]; serverLogLines: number; firstLogLines: string[] };
+
+type DriverMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stats' } | { type: 'exit' };
+
+const kind = process.argv[2] as 'mend' | 'reference';
+const docCount = Number(process.argv[3] ?? 500);
+
+function send(message: ServerMessage): void {
+  process.send!(message);
+}
+
+/** RSS after garbage collection has had its chance (twice, with a pause for freed pages to go back). */
+async function settledRss(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gc?.();
+  return process.memoryUsage().rss;
+}
+
+async function seed(database: DatabaseHandle, count: number): Promise<Array<{ id: string; people: [string, string] }>> {
+  const { documents, spaceMembers, spaces, users } = await import('../drizzle/schema');
+  const rows = Array.from({ length: count }, () => ({ spaceId: randomUUID(), documentId: randomUUID(), people: [randomUUID(), randomUUID()] as [string, string] }));
+  for (let start = 0; start < rows.length; start += 250) {
+    const slice = rows.slice(start, start + 250);
+    await database.db.transaction(async (tx) => {
+      await tx.insert(users).values(
+        slice.flatMap((row, i) =>
+          row.people.map((id, seat) => ({ id, name: `Bench ${start + i}-${seat + 1}`, email: `bench-${id}@example.com`, passwordHash: 'not-a-real-hash' })),
+        ),
+      );
+      await tx.insert(spaces).values(slice.map((row, i) => ({ id: row.spaceId, name: `Bench space ${start + i}`, createdBy: row.people[0] })));
+      await tx.insert(spaceMembers).values(slice.flatMap((row) => row.people.map((userId, seat) => ({ spaceId: row.spaceId, userId, seat: seat + 1 }))));
+      await tx
+        .insert(documents)
+        .values(slice.map((row) => ({ id: row.documentId, spaceId: row.spaceId, kind: 'agreement' as const, title: 'Bench agreement', createdBy: row.people[0] })));
+    });
+  }
+  return rows.map((row) => ({ id: row.documentId, people: row.people }));
+}
+
+async function runMend(): Promise<void> {
+  // Imported here so the reference server's process never loads Mend's modules (or a second Yjs).
+  const { issueRealtimeToken } = await import('../server/auth/realtime-token');
+  const { openPglite, openPostgres } = await import('../server/db/open-database');
+  const { startMendServer } = await import('../server/http-server');
+  const { createYjsService } = await import('../server/realtime/yjs/yjs-service');
+  const { createTestDatabaseUrl } = await import('../tests/support/test-database');
+  const secret = randomBytes(32).toString('base64url');
+  let database: DatabaseHandle;
+  let cleanup = async () => {};
+  if (process.env.DATABASE_URL) {
+    const created = await createTestDatabaseUrl();
+    database = await openPostgres(created.url, { max: 10 });
+    cleanup = created.drop;
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mend-bench-'));
+    database = await openPglite(dir);
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const seeded = await seed(database, docCount);
+  let measuring = false;
+  const persistLags: number[] = [];
+  const logLines: string[] = [];
+  let logCount = 0;
+  const log = (line: string) => {
+    logCount++;
+    if (logLines.length < 5) logLines.push(line);
+  };
+  const server = await startMendServer({
+    database,
+    authSecret: secret,
+    port: 0,
+    host: '127.0.0.1',
+    log,
+    realtime: [createYjsService({ log, observer: { persisted: (lags) => measuring && persistLags.push(...lags) } })],
+  });
+  const benchDocuments: BenchDocument[] = [];
+  for (const doc of seeded) {
+    const tokens = await Promise.all(
+      doc.people.map(async (userId) => (await issueRealtimeToken(secret, { userId, scope: { kind: 'document', documentId: doc.id } }, new Date(), 3600)).token),
+    );
+    benchDocuments.push({ id: doc.id, tokens: tokens as [string, string] });
+  }
+  const baselineRss = await settledRss();
+  process.on('message', (message: DriverMessage) => {
+    if (message.type === 'measure-start') measuring = true;
+    if (message.type === 'measure-stop') measuring = false;
+    if (message.type === 'stats') {
+      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines }));
+    }
+    if (message.type === 'exit') {
+      void (async () => {
+        await server.close();
+        await database.close();
+        await cleanup();
+        process.exit(0);
+      })();
+    }
+  });
+  send({ type: 'ready', port: server.port, documents: benchDocuments, database: database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL' });
+}
+
+async function runReference(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const { setupWSConnection } = require('y-websocket-reference/bin/utils') as { setupWSConnection: (ws: unknown, req: http.IncomingMessage) => void };
+  const httpServer = http.createServer((_, res) => res.end('reference'));
+  const wss = new WebSocketServer({ noServer: true });
+  wss.on('connection', (ws, req) => setupWSConnection(ws, req));
+  httpServer.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const benchDocuments: BenchDocument[] = Array.from({ length: docCount }, () => ({ id: randomUUID(), tokens: ['', ''] }));
+  const baselineRss = await settledRss();
+  process.on('message', (message: DriverMessage) => {
+    if (message.type === 'stats') void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [] }));
+    if (message.type === 'exit') process.exit(0);
+  });
+  send({ type: 'ready', port, documents: benchDocuments, database: 'none' });
+}
+
+if (kind === 'mend') await runMend();
+else if (kind === 'reference') await runReference();
+else {
+  console.error('usage: realtime-server.ts mend|reference <documents>');
+  process.exit(2);
+}

@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:realtime` — Mend's document rooms against the reference y-websocket server under
+ * the same workload: R documents, two stock WebsocketProvider clients each, every client editing
+ * (insert, and delete once the text is long) at a steady rate. Measures partner-to-partner
+ * propagation latency, edits per second delivered, server RSS per loaded idle document and, for
+ * Mend, persistence lag (update applied in memory → its row committed).
+ *
+ *   npm run bench:realtime                                   # PGlite, 500 documents, 2 edits/s per client, 30 s
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:realtime
+ *   npm run bench:realtime -- --docs 100 --rate 5 --duration 20 --warmup 5 --servers mend
+ *
+ * Prints a table, then one JSON line. Each server runs in its own child process (bench/realtime-server.ts);
+ * the clients all run in this process.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ServerMessage } from './realtime-server';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '500' },
+    rate: { type: 'string', default: '2' },
+    duration: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    servers: { type: 'string', default: 'mend,reference' },
+  },
+});
+const docCount = positive(values.docs, 'docs');
+const ratePerClient = positive(values.rate, 'rate');
+const durationS = positive(values.duration, 'duration');
+const warmupS = Number(values.warmup);
+const servers = values.servers.split(',').filter((s): s is 'mend' | 'reference' => s === 'mend' || s === 'reference');
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`--${name} must be a positive number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+// Every WebsocketProvider in Node adds a process 'exit' listener; a thousand of them are expected here.
+process.setMaxListeners(0);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Figures {
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  edits_per_s: number;
+  rss_per_doc_kb: number;
+  persist_p50_ms?: number;
+  persist_p99_ms?: number;
+  sent_per_s: number;
+  max_ms: number;
+  database: string;
+  server_log_lines: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+function startServer(kind: 'mend' | 'reference'): { child: ChildProcess; next: <T extends ServerMessage['type']>(type: T) => Promise<Extract<ServerMessage, { type: T }>> } {
+  const child = fork(path.join(here, 'realtime-server.ts'), [kind, String(docCount)], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const next = <T extends ServerMessage['type']>(type: T) =>
+    new Promise<Extract<ServerMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: ServerMessage) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as Extract<ServerMessage, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`${kind} server exited (${code}) before sending ${type}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  return { child, next };
+}
+
+interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  timer?: NodeJS.Timeout;
+}
+
+async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
+  const { child, next } = startServer(kind);
+  const ready = await next('ready');
+  const origin = `ws://127.0.0.1:${ready.port}/realtime/yjs`;
+  process.stderr.write(`${kind}: server ready (${ready.database}), connecting ${docCount * 2} clients…\n`);
+
+  const sentAt = new Map<string, number>();
+  let measuring = false;
+  const latencies: number[] = [];
+  let sent = 0;
+  let tokenCounter = 0;
+  const clients: Client[] = [];
+
+  const connectOne = (documentId: string, token: string): Client => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(origin, documentId, doc, {
+      params: token ? { token } : {},
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    });
+    const text = doc.getText('body');
+    text.observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const op of event.delta) {
+        if (typeof op.insert !== 'string') continue;
+        for (const match of op.insert.matchAll(/~([0-9a-z]+)~/g)) {
+          const at = sentAt.get(match[1]!);
+          if (at === undefined) continue;
+          sentAt.delete(match[1]!);
+          if (measuring) latencies.push(now - at);
+        }
+      }
+    });
+    return { doc, provider, text };
+  };
+
+  for (let start = 0; start < ready.documents.length; start += 50) {
+    const batch: Client[] = [];
+    for (const document of ready.documents.slice(start, start + 50)) {
+      batch.push(connectOne(document.id, document.tokens[0]), connectOne(document.id, document.tokens[1]));
+    }
+    await Promise.all(batch.map((client) => new Promise<void>((resolve) => (client.provider.synced ? resolve() : client.provider.once('sync', () => resolve())))));
+    clients.push(...batch);
+  }
+  process.stderr.write(`${kind}: ${clients.length} clients synced; editing at ${ratePerClient}/s each (warm-up ${warmupS} s, measuring ${durationS} s)…\n`);
+
+  const intervalMs = 1000 / ratePerClient;
+  const edit = (client: Client) => {
+    const id = (tokenCounter++).toString(36);
+    const token = `~${id}~`;
+    client.doc.transact(() => {
+      const length = client.text.length;
+      // Keep documents at a realistic size: once long, each edit also deletes a little.
+      if (length > 3000) client.text.delete(Math.floor(Math.random() * (length - 20)), 12);
+      client.text.insert(Math.floor(Math.random() * (client.text.length + 1)), token);
+    });
+    sentAt.set(id, performance.now());
+    if (measuring) sent++;
+  };
+  for (const client of clients) {
+    const startIn = Math.random() * intervalMs;
+    client.timer = setTimeout(function tick() {
+      edit(client);
+      client.timer = setTimeout(tick, intervalMs);
+    }, startIn);
+  }
+
+  await sleep(warmupS * 1000);
+  measuring = true;
+  child.send({ type: 'measure-start' });
+  const measureStart = performance.now();
+  await sleep(durationS * 1000);
+  measuring = false;
+  child.send({ type: 'measure-stop' });
+  const measuredS = (performance.now() - measureStart) / 1000;
+  for (const client of clients) clearTimeout(client.timer);
+  // Let the last edits land and the server settle: the documents are now loaded and idle.
+  await sleep(3000);
+  child.send({ type: 'stats' });
+  const stats = await next('stats');
+
+  for (const client of clients) {
+    client.provider.awareness.destroy();
+    client.provider.destroy();
+    client.doc.destroy();
+  }
+  child.send({ type: 'exit' });
+  await new Promise((resolve) => child.once('exit', resolve));
+
+  latencies.sort((a, b) => a - b);
+  const lags = [...stats.persistLags].sort((a, b) => a - b);
+  const figures: Figures = {
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    edits_per_s: round(latencies.length / measuredS, 1),
+    rss_per_doc_kb: round((stats.rss - stats.baselineRss) / docCount / 1024, 1),
+    sent_per_s: round(sent / measuredS, 1),
+    max_ms: round(latencies.at(-1) ?? NaN),
+    database: ready.database,
+    server_log_lines: stats.serverLogLines,
+  };
+  if (kind === 'mend') {
+    figures.persist_p50_ms = round(percentile(lags, 50));
+    figures.persist_p99_ms = round(percentile(lags, 99));
+  }
+  if (stats.firstLogLines.length > 0) process.stderr.write(`${kind}: server logged ${stats.serverLogLines} line(s), first: ${stats.firstLogLines.join(' | ')}\n`);
+  return figures;
+}
+
+const results: Partial<Record<'mend' | 'reference', Figures>> = {};
+for (const kind of servers) results[kind] = await runAgainst(kind);
+
+const rows: Array<[string, (f: Figures) => string]> = [
+  ['database', (f) => f.database],
+  ['propagation p50 (ms)', (f) => String(f.p50_ms)],
+  ['propagation p95 (ms)', (f) => String(f.p95_ms)],
+  ['propagation p99 (ms)', (f) => String(f.p99_ms)],
+  ['propagation max (ms)', (f) => String(f.max_ms)],
+  ['edits sent / s', (f) => String(f.sent_per_s)],
+  ['edits delivered / s', (f) => String(f.edits_per_s)],
+  ['RSS per loaded idle doc (KB)', (f) => String(f.rss_per_doc_kb)],
+  ['persistence lag p50 (ms)', (f) => (f.persist_p50_ms === undefined ? '-' : String(f.persist_p50_ms))],
+  ['persistence lag p99 (ms)', (f) => (f.persist_p99_ms === undefined ? '-' : String(f.persist_p99_ms))],
+];
+console.log(`\nRealtime benchmark: ${docCount} documents, ${docCount * 2} clients, ${ratePerClient} edits/s per client, ${durationS} s measured\n`);
+const header = ['', ...servers].map((cell, i) => (i === 0 ? cell.padEnd(30) : cell.padStart(12))).join('');
+console.log(header);
+for (const [label, value] of rows) console.log([label.padEnd(30), ...servers.map((kind) => value(results[kind]!).padStart(12))].join(''));
+const mend = results.mend;
+const reference = results.reference;
+if (mend && reference) {
+  console.log(`${'ratio p50 (mend / reference)'.padEnd(30)}${String(round(mend.p50_ms / reference.p50_ms)).padStart(12)}`);
+  console.log(`${'ratio p99 (mend / reference)'.padEnd(30)}${String(round(mend.p99_ms / reference.p99_ms)).padStart(12)}`);
+}
+console.log('');
+const pick = (f: Figures | undefined, withPersist: boolean) =>
+  f && {
+    p50_ms: f.p50_ms,
+    p95_ms: f.p95_ms,
+    p99_ms: f.p99_ms,
+    edits_per_s: f.edits_per_s,
+    rss_per_doc_kb: f.rss_per_doc_kb,
+    ...(withPersist ? { persist_p50_ms: f.persist_p50_ms, persist_p99_ms: f.persist_p99_ms } : {}),
+  };
+console.log(
+  JSON.stringify({
+    bench: 'realtime',
+    docs: docCount,
+    clients: docCount * 2,
+    mend: pick(mend, true) ?? null,
+    reference: pick(reference, false) ?? null,
+    ratio_p50: mend && reference ? round(mend.p50_ms / reference.p50_ms) : null,
+    ratio_p99: mend && reference ? round(mend.p99_ms / reference.p99_ms) : null,
+  }),
+);
+process.exit(0);

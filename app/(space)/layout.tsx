@@ -5,6 +5,7 @@ import { REQUEST_PATH_HEADER } from '@/server/request-headers';
 import { safeReturnPath } from '../_lib/safe-return-path';
 import { QuickExit } from '../_components/quick-exit';
 import { LiveConnection } from '../_components/live/live-connection';
+import { ConversationNotice } from './conversations/conversation-notice';
 import { getViewerProfile } from '../_lib/viewer';
 import { SiteHeader } from './site-header';
 
@@ -19,7 +20,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <>
       <SiteHeader name={profile.name} />
       {/* One live connection per page, shared by presence, live updates and conversations. */}
-      <LiveConnection>{children}</LiveConnection>
+      <LiveConnection>
+        <ConversationNotice />
+        {children}
+      </LiveConnection>
       <QuickExit to={process.env.MEND_QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather'} />
     </>
   );

@@ -5,6 +5,7 @@ import { listActivity } from '@/server/domain/activity/record-activity';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
 import { PresenceLine } from '../../_components/live/presence-line';
+import { ConversationsCard } from '../conversations/conversations-card';
 import { ActivityList } from './activity-list';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm } from './space-forms';
 
@@ -57,6 +58,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
           openInvites={overview.openInvites.map((i) => ({ id: i.id, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() }))}
         />
       )}
+      {overview.partner ? <ConversationsCard spaceId={overview.spaceId} viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
         <ActivityList items={activity.map((a) => ({ id: a.id, type: a.type, data: a.data, actorName: a.actorName, createdAt: a.createdAt.toISOString(), mine: a.actorId === viewer.userId }))} />

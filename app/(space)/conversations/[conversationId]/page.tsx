@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { findMembership, isUuid } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
+import { getConversationSummary } from '@/server/domain/conversations/list-conversations';
+import { isAppError } from '@/server/domain/errors';
+import { listMembers } from '@/server/domain/spaces/space-members';
+import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
+import { requireSignedIn } from '../../../_lib/viewer';
+import { formatDuration } from '../format';
+import '../conversations.css';
+
+export const metadata: Metadata = { title: 'Conversation summary' };
+
+export default async function ConversationSummaryPage({ params }: { params: Promise<{ conversationId: string }> }) {
+  const { conversationId } = await params;
+  const viewer = await requireSignedIn(`/conversations/${encodeURIComponent(conversationId)}`);
+  if (!isUuid(conversationId)) notFound();
+  const db = getDb();
+  const found = await getConversationSummary(db, viewer, conversationId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not-found') return null;
+    throw error;
+  });
+  if (!found) notFound();
+  const { summary, ended } = found;
+  const membership = (await findMembership(db, viewer.userId))!;
+  const members = await listMembers(db, membership.spaceId);
+  const me = members.find((m) => m.userId === viewer.userId)!;
+  const name = (id: string | null) => (id === viewer.userId ? 'You' : (members.find((m) => m.userId === id)?.name ?? 'A former member'));
+  const when = (at: number) => new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  return (
+    <main className="container conversation-summary">
+      <p className="breadcrumb">
+        <Link href="/conversations">← Conversations</Link>
+      </p>
+      <hgroup>
+        <h1>{summary.topic}</h1>
+        <p className="muted">
+          {summary.openedAt ? `${when(summary.openedAt)} · ${formatDuration(summary.durationMs)}` : 'This conversation did not start.'}
+          {summary.endedBy ? ` · ended by ${name(summary.endedBy)}` : ''}
+        </p>
+      </hgroup>
+      {!ended ? <p className="notice notice-info">This conversation is still going. <Link href="/conversations">Go back to it</Link>.</p> : null}
+      <div className="conv-summary-grid">
+        <section className="card" aria-labelledby="checkins-heading">
+          <h2 id="checkins-heading">Check-ins</h2>
+          {summary.checkIns.length ? (
+            <ul className="conv-summary-list">
+              {summary.checkIns.map(({ userId, checkIn }) => (
+                <li key={userId}>
+                  <strong>{name(userId)}:</strong> {checkIn.feelings.join(', ')} <span className="conv-intensity-badge">{checkIn.intensity}/5</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No check-ins.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="turns-heading">
+          <h2 id="turns-heading">Turns</h2>
+          {summary.turns.length ? (
+            <ol className="conv-summary-list" data-testid="summary-turns">
+              {summary.turns.map((turn, index) => (
+                <li key={index}>
+                  {name(turn.speakerId)} spoke for {formatDuration(turn.spokenMs)}
+                  {turn.endedBy === 'time' ? ' (until the timer ended)' : ''}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">Nobody took the floor.</p>
+          )}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="reflections-heading">
+        <h2 id="reflections-heading">Reflections</h2>
+        {summary.reflections.length ? (
+          <ul className="conv-summary-list" data-testid="summary-reflections">
+            {summary.reflections.map((reflection, index) => (
+              <li key={index}>
+                <span className="muted">
+                  {name(reflection.listenerId)} reflected {name(reflection.speakerId) === 'You' ? 'you' : name(reflection.speakerId)} ·{' '}
+                  {reflection.tries === 1 ? 'first try' : `${reflection.tries} tries`}
+                  {reflection.confirmed ? '' : ' · not confirmed'}
+                </span>
+                <br />“{reflection.text}”
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No reflections.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="pauses-heading">
+        <h2 id="pauses-heading">Pauses</h2>
+        {summary.pauses.length ? (
+          <ul className="conv-summary-list" data-testid="summary-pauses">
+            {summary.pauses.map((pause, index) => (
+              <li key={index}>
+                {name(pause.by)} paused at {when(pause.startedAt)}
+                {pause.lengthMs !== null ? ` for ${formatDuration(pause.lengthMs)}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No pauses.</p>
+        )}
+      </section>
+      <section aria-labelledby="next-steps-heading">
+        <h2 id="next-steps-heading">Next steps</h2>
+        {summary.nextStepsDocumentId ? (
+          <CollaborativeEditor documentId={summary.nextStepsDocumentId} user={{ id: me.userId, name: me.name, colour: me.colour }} label="Next steps" />
+        ) : (
+          <p className="muted">No next steps were written.</p>
+        )}
+      </section>
+    </main>
+  );
+}

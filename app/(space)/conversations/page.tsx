@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { findMembership } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
+import { listEndedConversations } from '@/server/domain/conversations/list-conversations';
+import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
+import { requireSignedIn } from '../../_lib/viewer';
+import { ConversationRoom } from './conversation-room';
+import { ConversationList } from './conversation-list';
+import './conversations.css';
+
+export const metadata: Metadata = { title: 'Conversation' };
+
+export default async function ConversationsPage() {
+  const viewer = await requireSignedIn('/conversations');
+  const db = getDb();
+  const membership = await findMembership(db, viewer.userId);
+  if (!membership) {
+    return (
+      <main className="container narrow">
+        <h1>Conversations</h1>
+        <p>
+          Conversations happen in your shared space. <Link href="/space">Create your space</Link> and invite your partner first.
+        </p>
+      </main>
+    );
+  }
+  const overview = await getSpaceOverview(db, viewer, membership.spaceId);
+  const ended = await listEndedConversations(db, viewer, membership.spaceId, { limit: 10 });
+  const names = Object.fromEntries(overview.members.map((m) => [m.userId, m.userId === viewer.userId ? 'You' : m.name]));
+  return (
+    <main className="container">
+      <h1 className="conversation-page-title">Conversation</h1>
+      <ConversationRoom
+        me={{ id: overview.me.userId, name: overview.me.name, colour: overview.me.colour }}
+        partner={overview.partner ? { id: overview.partner.userId, name: overview.partner.name, colour: overview.partner.colour } : null}
+      />
+      {ended.length ? (
+        <section className="card conversation-history" aria-labelledby="past-heading">
+          <h2 id="past-heading">Past conversations</h2>
+          <ConversationList items={ended} names={names} />
+        </section>
+      ) : null}
+    </main>
+  );
+}

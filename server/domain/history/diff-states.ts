@@ -59,14 +59,21 @@ export function addToAttribution(attribution: Attribution, update: Uint8Array, a
   }
 }
 
-/** `earlier` and `later` are full Yjs states (updates) of one document, `earlier` a point before `later` in its log. */
-export function diffStates(earlier: Uint8Array, later: Uint8Array, attribution: Attribution): StateDiff {
+/**
+ * `earlier` and `later` are states of one document, `earlier` a point before `later` in its log:
+ * each a full state, or the updates (snapshot + tail) that give it when applied in order.
+ */
+export function diffStates(earlier: Uint8Array | readonly Uint8Array[], later: Uint8Array | readonly Uint8Array[], attribution: Attribution): StateDiff {
   const doc = new Y.Doc({ gc: false });
+  const apply = (state: Uint8Array | readonly Uint8Array[]) =>
+    Y.transact(doc, () => {
+      for (const piece of state instanceof Uint8Array ? [state] : state) Y.applyUpdate(doc, piece);
+    });
   try {
-    Y.applyUpdate(doc, earlier);
+    apply(earlier);
     const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc));
     const deletedEarlier = Y.createDeleteSetFromStructStore(doc.store);
-    Y.applyUpdate(doc, later);
+    apply(later);
     const classifier = classifierBetween(stateVector, deletedEarlier);
     const blocks = readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution));
     const changes = summariseChanges(blocks);

@@ -1,20 +1,58 @@
 /**
  * Database reads behind the history views: the state after any update, the attribution of a range
- * of updates, and the people who wrote them. States come from the realtime store's snapshot-aware
- * loader (nearest snapshot at or before the point + the tail), never from replaying the whole log.
+ * of updates, and the people who wrote them. States are the nearest snapshot at or before the point
+ * plus the tail of the log after it, never a replay of the whole log. The pieces are applied
+ * straight into the document that needs them (a diff applies both points into one gc-off document),
+ * rather than built into a state and encoded and decoded again.
  */
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import { documentUpdates, spaceMembers, users } from '../../../drizzle/schema';
+import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { documentSnapshots, documentUpdates, spaceMembers, users } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
 import { loadDocumentState, readLastSeq } from '../../realtime/yjs/document-store';
 import { colourForSeat } from '../spaces/member-colour';
-import { addToAttribution, diffStates, emptyAttribution, type StateDiff } from './diff-states';
+import { readAttribution } from './attribution-index';
+import { diffStates, type StateDiff } from './diff-states';
 
 export { readLastSeq };
 
-/** The full Yjs state after update `seq` (0: before any edit). */
+/** The updates whose application in order gives the state after update `seq` (0: before any edit). */
+export async function readStatePieces(db: Executor, documentId: string, seq: number): Promise<Uint8Array[]> {
+  const [snapshot] = await db
+    .select({ seq: documentSnapshots.seq, state: documentSnapshots.state })
+    .from(documentSnapshots)
+    .where(and(eq(documentSnapshots.documentId, documentId), lte(documentSnapshots.seq, seq)))
+    .orderBy(desc(documentSnapshots.seq))
+    .limit(1);
+  const tail = await db
+    .select({ update: documentUpdates.update })
+    .from(documentUpdates)
+    .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, snapshot?.seq ?? 0), lte(documentUpdates.seq, seq)))
+    .orderBy(asc(documentUpdates.seq));
+  return snapshot ? [snapshot.state, ...tail.map((row) => row.update)] : tail.map((row) => row.update);
+}
+
+export function docFromPieces(pieces: readonly Uint8Array[], options: { gc?: boolean } = {}): Y.Doc {
+  const doc = new Y.Doc({ gc: options.gc ?? true });
+  Y.transact(doc, () => {
+    for (const piece of pieces) Y.applyUpdate(doc, piece);
+  });
+  return doc;
+}
+
+/** The document as it was after update `seq`. The caller destroys it. */
+export async function readDocAt(db: Executor, documentId: string, seq: number): Promise<Y.Doc> {
+  return docFromPieces(await readStatePieces(db, documentId, seq));
+}
+
+/** The full Yjs state after update `seq`, as one update. */
 export async function readStateAt(db: Executor, documentId: string, seq: number): Promise<Uint8Array> {
-  return (await loadDocumentState(db, documentId, { upToSeq: seq })).state;
+  const doc = await readDocAt(db, documentId, seq);
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 export async function readCurrentState(db: Executor, documentId: string): Promise<{ state: Uint8Array; lastSeq: number }> {
@@ -25,17 +63,11 @@ export async function readCurrentState(db: Executor, documentId: string): Promis
 export async function diffPoints(db: Executor, documentId: string, a: number, b: number): Promise<StateDiff & { fromSeq: number; toSeq: number }> {
   const fromSeq = Math.min(a, b);
   const toSeq = Math.max(a, b);
-  const [earlier, later, range] = await Promise.all([
-    readStateAt(db, documentId, fromSeq),
-    readStateAt(db, documentId, toSeq),
-    db
-      .select({ update: documentUpdates.update, authorId: documentUpdates.authorId })
-      .from(documentUpdates)
-      .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, fromSeq), lte(documentUpdates.seq, toSeq)))
-      .orderBy(asc(documentUpdates.seq)),
+  const [earlier, later, attribution] = await Promise.all([
+    readStatePieces(db, documentId, fromSeq),
+    readStatePieces(db, documentId, toSeq),
+    readAttribution(db, documentId, fromSeq, toSeq),
   ]);
-  const attribution = emptyAttribution();
-  for (const row of range) addToAttribution(attribution, row.update, row.authorId);
   return { ...diffStates(earlier, later, attribution), fromSeq, toSeq };
 }
 

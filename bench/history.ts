@@ -1,0 +1,261 @@
+/**
+ * npm run bench:history — agreement history at scale.
+ *
+ * Builds an agreement with 10,000 updates by two authors in an in-memory PGlite (keystroke-sized
+ * updates in sessions, with new paragraphs and deletions, snapshots every 200 updates like the
+ * realtime server), then measures over many random points:
+ *   - listing the timeline (first page, and walking every page),
+ *   - reconstructing a past state (snapshot + tail, then its canonical text),
+ *   - diffing two points (both states + attribution of the updates between),
+ *   - the naive reconstruction (replay every update from the first) at the same points.
+ * The last line printed is one JSON object with the figures.
+ */
+import * as Y from 'yjs';
+import { documentSnapshots, documentUpdates, documents, spaceMembers, spaces, users } from '../drizzle/schema';
+import { openPglite } from '../server/db/open-database';
+import { canonicalText } from '../server/domain/history/canonical-text';
+import { AGREEMENT_FRAGMENT } from '../server/domain/history/document-blocks';
+import { listTimeline } from '../server/domain/history/list-timeline';
+import { diffPoints, readDocAt, readStateAt } from '../server/domain/history/read-history';
+import { docFromState } from '../server/domain/history/reconstruct-state';
+import { forgetAttributionIndex } from '../server/domain/history/attribution-index';
+import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+
+const UPDATES = 10_000;
+const SNAPSHOT_EVERY = 200;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 60);
+
+/** Deterministic randomness, so two runs measure the same document and points. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(42);
+const pick = (n: number) => Math.floor(rand() * n);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const WORDS = 'we agree to talk openly every evening about how the day went and to tell each other when something feels hard no phones at dinner'.split(' ');
+
+interface Generated {
+  rows: Array<{ seq: number; update: Uint8Array; authorId: string; createdAt: Date }>;
+  snapshots: Array<{ seq: number; state: Uint8Array }>;
+}
+
+function generate(authorIds: [string, string]): Generated {
+  const server = new Y.Doc();
+  const editors = authorIds.map(() => new Y.Doc());
+  const rows: Generated['rows'] = [];
+  const snapshots: Generated['snapshots'] = [];
+  let time = Date.UTC(2026, 0, 1, 9);
+  let who = 0;
+  let sessionLeft = 0;
+  while (rows.length < UPDATES) {
+    if (sessionLeft === 0) {
+      who = 1 - who;
+      sessionLeft = 20 + pick(400);
+      time += 10 * 60_000 + pick(3 * 86_400_000); // next session: minutes to days later
+    }
+    const editor = editors[who]!;
+    const fragment = editor.getXmlFragment(AGREEMENT_FRAGMENT);
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    editor.once('update', capture);
+    const roll = rand();
+    editor.transact(() => {
+      if (fragment.length === 0 || roll < 0.03) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText()]);
+        fragment.insert(fragment.length === 0 ? 0 : pick(fragment.length + 1), [paragraph]);
+        return;
+      }
+      const paragraph = fragment.get(pick(fragment.length)) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      if (roll < 0.12 && text.length > 0) {
+        text.delete(pick(text.length), 1 + pick(Math.min(8, text.length)));
+      } else if (roll < 0.125 && fragment.length > 3) {
+        fragment.delete(pick(fragment.length), 1);
+      } else {
+        // Typing: most updates are one keystroke at the end of what one is writing.
+        const word = WORDS[pick(WORDS.length)]!;
+        const chunk = rand() < 0.8 ? (rand() < 0.2 ? ' ' : word[pick(word.length)]!) : ` ${word}`;
+        text.insert(rand() < 0.85 ? text.length : pick(text.length + 1), chunk);
+      }
+    });
+    editor.off('update', capture);
+    if (!update) continue;
+    Y.applyUpdate(server, update);
+    for (const other of editors) if (other !== editor) Y.applyUpdate(other, update);
+    time += 150 + pick(2500);
+    rows.push({ seq: rows.length + 1, update, authorId: authorIds[who]!, createdAt: new Date(time) });
+    if (rows.length % SNAPSHOT_EVERY === 0) snapshots.push({ seq: rows.length, state: Y.encodeStateAsUpdate(server) });
+    sessionLeft--;
+  }
+  return { rows, snapshots };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+async function main() {
+  const handle = await openPglite(null);
+  const { db } = handle;
+  try {
+    const [alex, sam] = await db
+      .insert(users)
+      .values([
+        { name: 'Alex', email: 'alex@bench.example', passwordHash: 'x' },
+        { name: 'Sam', email: 'sam@bench.example', passwordHash: 'x' },
+      ])
+      .returning();
+    const [space] = await db.insert(spaces).values({ name: 'Bench', createdBy: alex!.id }).returning();
+    await db.insert(spaceMembers).values([
+      { spaceId: space!.id, userId: alex!.id, seat: 1 },
+      { spaceId: space!.id, userId: sam!.id, seat: 2 },
+    ]);
+    const [doc] = await db.insert(documents).values({ spaceId: space!.id, kind: 'agreement', title: 'Bench agreement', createdBy: alex!.id }).returning();
+    const documentId = doc!.id;
+
+    const generation = await timed(async () => generate([alex!.id, sam!.id]));
+    const { rows, snapshots } = generation.value;
+    for (let i = 0; i < rows.length; i += 2000) await db.insert(documentUpdates).values(rows.slice(i, i + 2000).map((r) => ({ ...r, documentId })));
+    for (let i = 0; i < snapshots.length; i += 10) await db.insert(documentSnapshots).values(snapshots.slice(i, i + 10).map((s) => ({ ...s, documentId })));
+    const finalText = canonicalText(docFromState(snapshots.at(-1)!.state));
+    console.log(`generated ${rows.length} updates by 2 authors in ${Math.round(generation.ms)} ms; ${snapshots.length} snapshots; final text ${finalText.length} characters`);
+
+    // Warm-up: first queries compile plans and load modules.
+    await listTimeline(db, documentId);
+    await readStateAt(db, documentId, 5000);
+
+    const timelineRuns: number[] = [];
+    for (let i = 0; i < 20; i++) timelineRuns.push((await timed(() => listTimeline(db, documentId, { limit: 20 }))).ms);
+    let pages = 0;
+    let sessions = 0;
+    const walk = await timed(async () => {
+      let before: number | undefined;
+      for (;;) {
+        const page = await listTimeline(db, documentId, { beforeSeq: before, limit: 20 });
+        pages++;
+        sessions += page.sessions.length;
+        if (page.nextBeforeSeq === null) break;
+        before = page.nextBeforeSeq;
+      }
+    });
+    const randomPages: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const before = 1 + pick(UPDATES);
+      randomPages.push((await timed(() => listTimeline(db, documentId, { beforeSeq: before, limit: 20 }))).ms);
+    }
+    console.log(`timeline: first page p50 ${round(percentile(timelineRuns, 50))} ms; a page at a random point p99 ${round(percentile(randomPages, 99))} ms; all ${pages} pages (${sessions} sessions) in ${Math.round(walk.ms)} ms`);
+
+    const points = Array.from({ length: SAMPLES }, () => 1 + pick(UPDATES));
+    const reconstruct: number[] = [];
+    for (const seq of points) {
+      reconstruct.push(
+        (
+          await timed(async () => {
+            const docAt = await readDocAt(db, documentId, seq);
+            const text = canonicalText(docAt);
+            docAt.destroy();
+            return text;
+          })
+        ).ms,
+      );
+    }
+    console.log(`reconstruct (snapshot + tail + canonical text), ${SAMPLES} points: p50 ${round(percentile(reconstruct, 50))} ms, p99 ${round(percentile(reconstruct, 99))} ms`);
+
+    forgetAttributionIndex(documentId);
+    const cold = await timed(() => diffPoints(db, documentId, 0, UPDATES));
+    console.log(`diff, first for this document in this process (learns who wrote what from all ${UPDATES} updates): ${Math.round(cold.ms)} ms`);
+    const diffs: number[] = [];
+    let changedBlocks = 0;
+    for (let i = 0; i < SAMPLES; i++) {
+      const a = pick(UPDATES + 1);
+      const b = pick(UPDATES + 1);
+      const result = await timed(() => diffPoints(db, documentId, a, b));
+      diffs.push(result.ms);
+      changedBlocks += result.value.blocks.filter((block) => block.status !== 'same').length;
+    }
+    console.log(`diff two random points, ${SAMPLES} pairs: p50 ${round(percentile(diffs, 50))} ms, p99 ${round(percentile(diffs, 99))} ms (${changedBlocks} whole blocks added/removed in all)`);
+
+    const naive: number[] = [];
+    let mismatches = 0;
+    for (const seq of points.slice(0, NAIVE_SAMPLES)) {
+      const result = await timed(async () => {
+        const all = await db
+          .select({ update: documentUpdates.update })
+          .from(documentUpdates)
+          .where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, seq)))
+          .orderBy(asc(documentUpdates.seq));
+        const replay = new Y.Doc();
+        for (const row of all) Y.applyUpdate(replay, row.update);
+        const text = canonicalText(replay);
+        replay.destroy();
+        return text;
+      });
+      naive.push(result.ms);
+      const docAt = docFromState(await readStateAt(db, documentId, seq));
+      if (canonicalText(docAt) !== result.value) mismatches++;
+      docAt.destroy();
+    }
+    if (mismatches) throw new Error(`${mismatches} reconstructions differ from the naive replay`);
+    console.log(`naive reconstruct (replay from the first update), ${NAIVE_SAMPLES} of the same points: p50 ${round(percentile(naive, 50))} ms, p99 ${round(percentile(naive, 99))} ms; every one equal to Mend's`);
+
+    if (process.env.BENCH_PROFILE) {
+      const { addToAttribution, emptyAttribution, diffStates } = await import('../server/domain/history/diff-states');
+      const t0 = performance.now();
+      const all = await db.select({ update: documentUpdates.update, authorId: documentUpdates.authorId }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId)).orderBy(asc(documentUpdates.seq));
+      const t1 = performance.now();
+      const attribution = emptyAttribution();
+      for (const row of all) addToAttribution(attribution, row.update, row.authorId);
+      const t2 = performance.now();
+      const early = await readStateAt(db, documentId, 10);
+      const late = await readStateAt(db, documentId, 9999);
+      const t3 = performance.now();
+      diffStates(early, late, attribution);
+      const t4 = performance.now();
+      const snap = await db.select().from(documentSnapshots).where(eq(documentSnapshots.documentId, documentId)).orderBy(desc(documentSnapshots.seq)).limit(1);
+      const tail = await db.select({ update: documentUpdates.update }).from(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, 9800), lte(documentUpdates.seq, 9999)));
+      const t5 = performance.now();
+      const merged = Y.mergeUpdates([snap[0]!.state, ...tail.map((r) => r.update)]);
+      const t6 = performance.now();
+      const d = new Y.Doc(); Y.applyUpdate(d, merged); const t7 = performance.now(); canonicalText(d); const t8 = performance.now();
+      console.log({ loadAllRows: t1 - t0, decodeAll: t2 - t1, twoStates: t3 - t2, diffStates: t4 - t3, querySnapTail: t5 - t4, merge: t6 - t5, apply: t7 - t6, canonical: t8 - t7 });
+    }
+    const reconstructP99 = percentile(reconstruct, 99);
+    console.log(
+      JSON.stringify({
+        bench: 'history',
+        updates: rows.length,
+        timeline_ms: round(percentile(timelineRuns, 50)),
+        reconstruct_p50_ms: round(percentile(reconstruct, 50)),
+        reconstruct_p99_ms: round(reconstructP99),
+        diff_p50_ms: round(percentile(diffs, 50)),
+        diff_p99_ms: round(percentile(diffs, 99)),
+        naive_reconstruct_p99_ms: round(percentile(naive, 99)),
+        ratio_naive_over_mend: round(percentile(naive, 99) / reconstructP99),
+      }),
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -117,7 +117,10 @@ async function runMend(): Promise<void> {
         await server.close();
         await database.close();
         await cleanup();
-        process.exit(0);
+        // A normal exit (not process.exit) lets --cpu-prof write its profile.
+        process.exitCode = 0;
+        setTimeout(() => process.exit(0), 2000).unref();
+        process.disconnect();
       })();
     }
   });

@@ -73,7 +73,8 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 function startServer(kind: 'mend' | 'reference'): { child: ChildProcess; next: <T extends ServerMessage['type']>(type: T) => Promise<Extract<ServerMessage, { type: T }>> } {
   const child = fork(path.join(here, 'realtime-server.ts'), [kind, String(docCount)], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_CPU_PROFILE=dir writes a .cpuprofile of the server process there (for finding hot spots).
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

@@ -87,6 +87,18 @@ describe.each(testDatabaseKinds())('who may open a document room, on %s', (kind)
     expect(client.text.toString()).toBe('');
   });
 
+  it('after 4401 the page can set a fresh token and connect again', async () => {
+    const { documentId, sam } = await documentWithContent();
+    const expired = await documentToken(sam.id, documentId, new Date(Date.now() - 10 * 60_000));
+    const client = connectClient(realtime.wsOrigin, documentId, expired);
+    clients.push(client);
+    expect((await client.closed).code).toBe(4401);
+    client.provider.params.token = await documentToken(sam.id, documentId);
+    client.provider.connect();
+    await client.synced;
+    await waitFor(() => client.text.toString().includes('SECRET-CONTENT'), 5000, 'content after a fresh token');
+  });
+
   it('closes a partner who leaves the space at once (4403), and they get nothing after', async () => {
     const { documentId, writer, sam, space } = await documentWithContent();
     const partner = connectClient(realtime.wsOrigin, documentId, await documentToken(sam.id, documentId));

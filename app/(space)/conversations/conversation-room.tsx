@@ -551,7 +551,7 @@ function PauseControl({ view, now, busy, act }: { view: ConversationView; now: n
           }}
         >
           <p>
-            <strong>Pause.</strong> No reason needed. A pause lasts at least {minutesWord(view.pauseMinimumSeconds / 60)}; nothing else happens until you are both ready.
+            <strong>Pause.</strong> No reason needed. A pause lasts at least {lengthOf(view.pauseMinimumSeconds)}; nothing else happens until you are both ready.
           </p>
           <label>
             Come back in
@@ -635,4 +635,9 @@ function clockTime(at: number): string {
 function minutesWord(n: number): string {
   const rounded = Math.round(n * 10) / 10;
   return rounded === 1 ? '1 minute' : `${rounded} minutes`;
+}
+
+/** A setting in seconds as words: "20 minutes", or "6 seconds" where a test shortened it. */
+function lengthOf(seconds: number): string {
+  return seconds < 60 ? `${seconds} seconds` : minutesWord(seconds / 60);
 }

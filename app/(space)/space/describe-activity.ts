@@ -47,6 +47,10 @@ export function describeActivity(item: ActivityView): string {
       return `${who} asked for changes to version ${String(item.data.number ?? '')} of “${String(item.data.title ?? '')}”.`;
     case 'agreement-restored':
       return `${who} restored “${String(item.data.title ?? '')}” from ${String(item.data.from ?? 'an earlier point')}.`;
+    case 'conversation-proposed':
+      return `${who} proposed a conversation about “${String(item.data.topic ?? '')}”.`;
+    case 'conversation-ended':
+      return item.data.started ? `${who} ended the conversation about “${String(item.data.topic ?? '')}”.` : `${who} called off the conversation about “${String(item.data.topic ?? '')}”.`;
     default:
       return `${who} made a change.`;
   }

@@ -27,6 +27,8 @@ export const activitySchemas = {
   'version-signed': z.object({ documentId: z.string(), title: z.string(), number: z.number().int(), inEffect: z.boolean() }),
   'version-changes-requested': z.object({ documentId: z.string(), title: z.string(), number: z.number().int() }),
   'agreement-restored': z.object({ documentId: z.string(), title: z.string(), from: z.string() }),
+  'conversation-proposed': z.object({ conversationId: z.string(), topic: z.string() }),
+  'conversation-ended': z.object({ conversationId: z.string(), topic: z.string(), started: z.boolean() }),
 } satisfies Record<string, z.ZodType>;
 
 /** Features add their event types here so the activity list stays one validated vocabulary. */

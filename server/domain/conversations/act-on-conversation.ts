@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { conversationEvents, conversations, documents } from '../../../drizzle/schema';
 import { isUniqueViolation, type Database } from '../../db/database';
 import { requireConversation, type Viewer } from '../../access/authorization';
+import { recordActivity } from '../activity/record-activity';
 import { applyEvent, type ConversationEvent } from './conversation-machine';
 import type { ConversationAction } from './conversation-input';
 import { loadConversation, type LoadedConversation } from './load-conversation';
@@ -39,7 +40,8 @@ export async function actOnConversation(db: Database, viewer: Viewer, action: St
         await tx.insert(conversationEvents).values({ conversationId: conversation.id, seq, actorId, type, data, occurredAt: new Date(options.now) });
         let row = conversation;
         if (outcome.state.phase === 'ended') {
-          [row] = await tx.update(conversations).set({ endedAt: new Date(options.now) }).where(eq(conversations.id, conversation.id)).returning() as [typeof conversation];
+          [row] = (await tx.update(conversations).set({ endedAt: new Date(options.now) }).where(eq(conversations.id, conversation.id)).returning()) as [typeof conversation];
+          await recordActivity(tx, { spaceId: conversation.spaceId, actorId, type: 'conversation-ended', data: { conversationId: conversation.id, topic: conversation.topic, started: outcome.state.openedAt !== null } });
         }
         return { conversation: row, state: outcome.state, lastSeq: seq };
       });

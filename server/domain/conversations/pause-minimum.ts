@@ -5,7 +5,7 @@
  */
 import { PAUSE_MINIMUM_SECONDS_DEFAULT } from './conversation-machine';
 
-export function configuredPauseMinimumSeconds(env: NodeJS.ProcessEnv = process.env): number {
+export function configuredPauseMinimumSeconds(env: Record<string, string | undefined> = process.env): number {
   const raw = env.MEND_PAUSE_MINIMUM_SECONDS;
   if (!raw) return PAUSE_MINIMUM_SECONDS_DEFAULT;
   const seconds = Number(raw);

@@ -1,6 +1,7 @@
 import { conversationEvents, conversations } from '../../../drizzle/schema';
 import { isUniqueViolation, type Database } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
+import { recordActivity } from '../activity/record-activity';
 import { listMembers } from '../spaces/space-members';
 import { conflict } from '../errors';
 import { startConversation, type ConversationState } from './conversation-machine';
@@ -33,6 +34,7 @@ export async function proposeConversation(
         .returning();
       const { type, ...data } = event;
       await tx.insert(conversationEvents).values({ conversationId: conversation!.id, seq: 1, actorId: membership.userId, type, data, occurredAt: new Date(options.now) });
+      await recordActivity(tx, { spaceId, actorId: membership.userId, type: 'conversation-proposed', data: { conversationId: conversation!.id, topic: outcome.state.topic } });
       return { conversation: conversation!, state: outcome.state satisfies ConversationState, lastSeq: 1 };
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { DatabaseHandle } from '../server/db/database';
 
@@ -21,12 +22,27 @@ export interface BenchDocument {
 
 export type ServerMessage =
   | { type: 'ready'; port: number; documents: BenchDocument[]; database: string }
-  | { type: 'stats'; rss: number; baselineRss: number; persistLags: number[]; serverLogLines: number; firstLogLines: string[] };
+  | {
+      type: 'stats';
+      rss: number;
+      baselineRss: number;
+      persistLags: number[];
+      serverLogLines: number;
+      firstLogLines: string[];
+      /** The server's event-loop delay while measuring (ms): how long a message may wait for the server to be free. */
+      loopDelay: { p50: number; p99: number; max: number };
+    };
 
 type DriverMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stats' } | { type: 'exit' };
 
 const kind = process.argv[2] as 'mend' | 'reference';
 const docCount = Number(process.argv[3] ?? 500);
+
+const loopMonitor = monitorEventLoopDelay({ resolution: 5 });
+function loopDelay() {
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  return { p50: ms(loopMonitor.percentile(50)), p99: ms(loopMonitor.percentile(99)), max: ms(loopMonitor.max) };
+}
 
 function send(message: ServerMessage): void {
   process.send!(message);
@@ -107,10 +123,17 @@ async function runMend(): Promise<void> {
   }
   const baselineRss = await settledRss();
   process.on('message', (message: DriverMessage) => {
-    if (message.type === 'measure-start') measuring = true;
-    if (message.type === 'measure-stop') measuring = false;
+    if (message.type === 'measure-start') {
+      measuring = true;
+      loopMonitor.enable();
+    }
+    if (message.type === 'measure-stop') {
+      measuring = false;
+      loopMonitor.disable();
+    }
     if (message.type === 'stats') {
-      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines }));
+      const delay = loopDelay();
+      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines, loopDelay: delay }));
     }
     if (message.type === 'exit') {
       void (async () => {
@@ -139,7 +162,12 @@ async function runReference(): Promise<void> {
   const benchDocuments: BenchDocument[] = Array.from({ length: docCount }, () => ({ id: randomUUID(), tokens: ['', ''] }));
   const baselineRss = await settledRss();
   process.on('message', (message: DriverMessage) => {
-    if (message.type === 'stats') void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [] }));
+    if (message.type === 'measure-start') loopMonitor.enable();
+    if (message.type === 'measure-stop') loopMonitor.disable();
+    if (message.type === 'stats') {
+      const delay = loopDelay();
+      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [], loopDelay: delay }));
+    }
     if (message.type === 'exit') process.exit(0);
   });
   send({ type: 'ready', port, documents: benchDocuments, database: 'none' });

@@ -15,6 +15,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -63,6 +64,8 @@ interface Figures {
   max_ms: number;
   database: string;
   server_log_lines: number;
+  loop_delay: { p50: number; p99: number; max: number };
+  client_loop_delay: { p50: number; p99: number; max: number };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -169,6 +172,9 @@ async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
   }
 
   await sleep(warmupS * 1000);
+  // The clients' own event loop is part of every latency measured here; this shows how much.
+  const clientLoop = monitorEventLoopDelay({ resolution: 5 });
+  clientLoop.enable();
   measuring = true;
   child.send({ type: 'measure-start' });
   const measureStart = performance.now();
@@ -176,6 +182,9 @@ async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
   measuring = false;
   child.send({ type: 'measure-stop' });
   const measuredS = (performance.now() - measureStart) / 1000;
+  clientLoop.disable();
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  const clientLoopDelay = { p50: ms(clientLoop.percentile(50)), p99: ms(clientLoop.percentile(99)), max: ms(clientLoop.max) };
   for (const client of clients) clearTimeout(client.timer);
   // Let the last edits land and the server settle: the documents are now loaded and idle.
   await sleep(3000);
@@ -202,6 +211,8 @@ async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
     max_ms: round(latencies.at(-1) ?? NaN),
     database: ready.database,
     server_log_lines: stats.serverLogLines,
+    loop_delay: stats.loopDelay,
+    client_loop_delay: clientLoopDelay,
   };
   if (kind === 'mend') {
     figures.persist_p50_ms = round(percentile(lags, 50));
@@ -224,17 +235,19 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['edits delivered / s', (f) => String(f.edits_per_s)],
   ['RSS per loaded idle doc (KB)', (f) => String(f.rss_per_doc_kb)],
   ['persistence lag p50 (ms)', (f) => (f.persist_p50_ms === undefined ? '-' : String(f.persist_p50_ms))],
+  ['server loop delay p99/max (ms)', (f) => `${f.loop_delay.p99}/${f.loop_delay.max}`],
+  ['client loop delay p99/max (ms)', (f) => `${f.client_loop_delay.p99}/${f.client_loop_delay.max}`],
   ['persistence lag p99 (ms)', (f) => (f.persist_p99_ms === undefined ? '-' : String(f.persist_p99_ms))],
 ];
 console.log(`\nRealtime benchmark: ${docCount} documents, ${docCount * 2} clients, ${ratePerClient} edits/s per client, ${durationS} s measured\n`);
-const header = ['', ...servers].map((cell, i) => (i === 0 ? cell.padEnd(30) : cell.padStart(12))).join('');
+const header = ['', ...servers].map((cell, i) => (i === 0 ? cell.padEnd(32) : cell.padStart(14))).join('');
 console.log(header);
-for (const [label, value] of rows) console.log([label.padEnd(30), ...servers.map((kind) => value(results[kind]!).padStart(12))].join(''));
+for (const [label, value] of rows) console.log([label.padEnd(32), ...servers.map((kind) => value(results[kind]!).padStart(14))].join(''));
 const mend = results.mend;
 const reference = results.reference;
 if (mend && reference) {
-  console.log(`${'ratio p50 (mend / reference)'.padEnd(30)}${String(round(mend.p50_ms / reference.p50_ms)).padStart(12)}`);
-  console.log(`${'ratio p99 (mend / reference)'.padEnd(30)}${String(round(mend.p99_ms / reference.p99_ms)).padStart(12)}`);
+  console.log(`${'ratio p50 (mend / reference)'.padEnd(32)}${String(round(mend.p50_ms / reference.p50_ms)).padStart(14)}`);
+  console.log(`${'ratio p99 (mend / reference)'.padEnd(32)}${String(round(mend.p99_ms / reference.p99_ms)).padStart(14)}`);
 }
 console.log('');
 const pick = (f: Figures | undefined, withPersist: boolean) =>

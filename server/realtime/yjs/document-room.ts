@@ -272,7 +272,7 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     return this.unwritten.length > 0;
   }
 
-  takeBatch(): DocumentBatch | null {
+  takeBatch(snapshotAllowed: boolean): DocumentBatch | null {
     if (this.unwritten.length === 0) return null;
     const updates = this.unwritten;
     const appliedAt = this.unwrittenAppliedAt;
@@ -281,7 +281,7 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     const lastSeq = updates[updates.length - 1]!.seq;
     // Taken in the same synchronous step as the rows, so the state is exactly "after lastSeq".
     const snapshot =
-      lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && this.state === 'open'
+      snapshotAllowed && lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && this.state === 'open'
         ? { documentId: this.documentId, seq: lastSeq, state: Y.encodeStateAsUpdate(this.doc) }
         : null;
     return { documentId: this.documentId, updates, appliedAt, snapshot };

@@ -24,8 +24,11 @@ export interface DocumentBatch {
 
 export interface PersistenceSource {
   readonly documentId: string;
-  /** Everything not yet written, in seq order, plus a snapshot when one is due; null when nothing is pending. */
-  takeBatch(): DocumentBatch | null;
+  /**
+   * Everything not yet written, in seq order, plus a snapshot when one is due and `snapshotAllowed`;
+   * null when nothing is pending.
+   */
+  takeBatch(snapshotAllowed: boolean): DocumentBatch | null;
   batchWritten(batch: DocumentBatch): void;
   /** The write failed: take the rows back, ahead of anything newer. */
   batchFailed(batch: DocumentBatch): void;
@@ -43,6 +46,12 @@ export interface PersistenceTiming {
   coalesceMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * Snapshots written per cycle at most. Documents opened together reach their snapshot threshold
+   * together; encoding and writing hundreds of full states in one cycle would stall every room.
+   * A document over budget simply snapshots in a later cycle.
+   */
+  snapshotsPerCycle: number;
 }
 
 export const defaultPersistenceTiming: PersistenceTiming = {
@@ -51,6 +60,7 @@ export const defaultPersistenceTiming: PersistenceTiming = {
   coalesceMs: 30,
   retryBaseMs: 250,
   retryMaxMs: 5000,
+  snapshotsPerCycle: 16,
 };
 
 export interface PersistenceObserver {
@@ -159,9 +169,11 @@ export class PersistenceScheduler {
   private async runCycle(): Promise<void> {
     const now = Date.now();
     const work: Array<{ entry: Entry; batch: DocumentBatch }> = [];
+    let snapshotBudget = this.timing.snapshotsPerCycle;
     for (const entry of [...this.entries.values()]) {
       if (this.dueAt(entry) > now + this.timing.coalesceMs) continue;
-      const batch = entry.source.takeBatch();
+      const batch = entry.source.takeBatch(snapshotBudget > 0);
+      if (batch?.snapshot) snapshotBudget--;
       if (batch) work.push({ entry, batch });
       else this.settle(entry);
     }

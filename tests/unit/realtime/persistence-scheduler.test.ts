@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UpdateRow, WriteBatch } from '../../../server/realtime/yjs/document-store';
 import { PersistenceScheduler, type DocumentBatch, type PersistenceSource } from '../../../server/realtime/yjs/persistence-scheduler';
 
-const timing = { debounceMs: 20, maxWaitMs: 60, coalesceMs: 5, retryBaseMs: 10, retryMaxMs: 40 };
+const timing = { debounceMs: 20, maxWaitMs: 60, coalesceMs: 5, retryBaseMs: 10, retryMaxMs: 40, snapshotsPerCycle: 2 };
 
 /** A document that produces numbered updates and remembers what was written. */
 class FakeDocument implements PersistenceSource {
@@ -14,11 +14,14 @@ class FakeDocument implements PersistenceSource {
   edit(): void {
     this.unwritten.push({ documentId: this.documentId, seq: ++this.seq, update: Uint8Array.from([this.seq % 256]), authorId: null });
   }
-  takeBatch(): DocumentBatch | null {
+  snapshotsTaken = 0;
+  takeBatch(snapshotAllowed: boolean): DocumentBatch | null {
     if (this.unwritten.length === 0) return null;
     const updates = this.unwritten;
     this.unwritten = [];
-    return { documentId: this.documentId, updates, appliedAt: updates.map(() => Date.now()), snapshot: null };
+    const snapshot = snapshotAllowed ? { documentId: this.documentId, seq: updates.at(-1)!.seq, state: new Uint8Array(1) } : null;
+    if (snapshot) this.snapshotsTaken++;
+    return { documentId: this.documentId, updates, appliedAt: updates.map(() => Date.now()), snapshot };
   }
   batchWritten(batch: DocumentBatch) {
     this.written.push(...batch.updates.map((row) => row.seq));
@@ -67,6 +70,8 @@ describe('PersistenceScheduler', () => {
     await scheduler.flushAll();
     expect(batches).toHaveLength(1);
     expect(batches[0]!.updates).toHaveLength(100);
+    // Documents due together do not all snapshot in the same cycle.
+    expect(batches[0]!.snapshots).toHaveLength(timing.snapshotsPerCycle);
     scheduler.stop();
   });
 

@@ -126,7 +126,11 @@ test('edits made offline survive a reload before they reach the server, then rea
   // document room unreachable: the text can only come from this device's copy (IndexedDB).
   await alex.page.waitForTimeout(300);
   await alex.page.close();
-  await alex.context.routeWebSocket(/\/realtime\/yjs\//, () => {});
+  let roomReachable = false;
+  // Not calling connectToServer() leaves the socket open to nothing (Playwright mocks it).
+  await alex.context.routeWebSocket(/\/realtime\/yjs\//, (socket) => {
+    if (roomReachable) socket.connectToServer();
+  });
   await alex.context.setOffline(false);
   alex.page = await alex.context.newPage();
   await alex.page.goto(path);
@@ -135,7 +139,7 @@ test('edits made offline survive a reload before they reach the server, then rea
   await sam.page.waitForTimeout(500);
   await expect(editor(sam.page)).not.toContainText('Kept on this laptop');
 
-  await alex.context.unrouteAll();
+  roomReachable = true;
   await alex.page.reload();
   await expectSynced(alex.page);
   await expect(editor(sam.page)).toContainText('Kept on this laptop while offline.', { timeout: 5_000 });

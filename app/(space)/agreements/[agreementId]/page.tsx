@@ -10,6 +10,9 @@ import { colourForSeat } from '@/server/domain/spaces/member-colour';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
 import { requireSignedIn } from '../../../_lib/viewer';
 import { ArchiveAgreementButton, RenameAgreementForm } from '../agreement-forms';
+import { AgreementLiveRefresh } from '../agreement-live-refresh';
+// Versions and history (issue 4): one self-contained strip above the editor.
+import { AgreementVersionStrip } from './versions/agreement-version-status';
 import '../agreements.css';
 
 export const metadata: Metadata = { title: 'Agreement' };
@@ -30,6 +33,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
   const archived = Boolean(document.archivedAt);
   return (
     <main className="container">
+      <AgreementLiveRefresh documentId={document.id} />
       <p className="breadcrumb">
         <Link href="/agreements">← All agreements</Link>
       </p>
@@ -46,6 +50,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
           <ArchiveAgreementButton agreementId={document.id} archived compact />
         </div>
       ) : null}
+      <AgreementVersionStrip agreementId={document.id} />
       <CollaborativeEditor
         documentId={document.id}
         editable={!archived}

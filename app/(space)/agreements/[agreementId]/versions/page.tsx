@@ -1,0 +1,171 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { readHistoryPeople } from '@/server/domain/history/read-history';
+import { readAgreementVersions, type VersionView } from '@/server/domain/versions/get-agreement-versions';
+import type { VersionState } from '@/server/domain/versions/version-status';
+import { HistoryHeader } from '../history/history-header';
+import { VersionLiveRefresh } from '../history/live-refresh';
+import { loadAgreementHistory } from '../history/load-agreement';
+import { LocalTime } from '../history/local-time';
+import { ProposeVersionForm, RequestChangesForm, RestoreForm, SignVersionForm, VerifyHistoryForm } from './version-forms';
+import '../history/history.css';
+
+export const metadata: Metadata = { title: 'Versions and signatures' };
+
+const stateLabels: Record<VersionState, string> = {
+  open: 'Waiting for signatures',
+  stale: 'Out of date',
+  'changes-requested': 'Changes asked for',
+  superseded: 'Replaced by a newer proposal',
+  'in-effect': 'In effect',
+  replaced: 'Signed, later replaced',
+};
+
+export default async function VersionsPage({ params }: { params: Promise<{ agreementId: string }> }) {
+  const { agreementId } = await params;
+  const { viewer, db, access } = await loadAgreementHistory(agreementId, `/agreements/${agreementId}/versions`);
+  const { document } = access;
+  const overview = await readAgreementVersions(db, document.id);
+  const people = await readHistoryPeople(
+    db,
+    document.spaceId,
+    overview.versions.flatMap((v) => [v.proposedBy, ...v.signatures.map((s) => s.signerId), v.changeRequest?.requestedBy ?? null]),
+  );
+  const nameOf = (id: string) => (id === viewer.userId ? 'you' : (people.get(id)?.name ?? 'a former member'));
+  const editable = access.mode === 'edit';
+  const inEffect = overview.versions.find((v) => v.state === 'in-effect');
+  const proposal = overview.proposal;
+  const lastNumber = overview.versions[0]?.number ?? 0;
+  const base = `/agreements/${document.id}`;
+  const compareFromSigned = (version: VersionView) => `${base}/history/compare?from=${inEffect && inEffect.number !== version.number ? inEffect.seq : 0}&to=${version.seq}`;
+  const signers = (version: VersionView) => version.signatures.map((s) => nameOf(s.signerId));
+
+  return (
+    <main className="container">
+      <VersionLiveRefresh documentId={document.id} />
+      <HistoryHeader agreementId={document.id} title={document.title} current="versions" subtitle="A version signed by both of you is in effect." />
+
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">Where things stand</h2>
+        {inEffect && overview.inEffect ? (
+          <p data-testid="in-effect">
+            <span className="state-badge state-in-effect">In effect</span> Version {inEffect.number}, since <LocalTime iso={overview.inEffect.since.toISOString()} />, signed by{' '}
+            {signers(inEffect).join(' and ')}.
+          </p>
+        ) : (
+          <p className="muted">No version is in effect yet. When you are both happy with the text, one of you proposes it and you both sign.</p>
+        )}
+        {overview.changedSinceSigned && overview.inEffect ? (
+          <div className="version-banner" role="status">
+            <span>
+              The agreement has changed since you both signed on <LocalTime iso={overview.inEffect.since.toISOString()} format="date" />.
+            </span>
+            <Link href={`${base}/history/compare?from=${overview.inEffect.seq}`}>See what changed</Link>
+          </div>
+        ) : null}
+      </section>
+
+      {proposal ? (
+        <section className="card" aria-labelledby="proposal-heading" data-testid="proposal">
+          <h2 id="proposal-heading">
+            Version {proposal.number}, proposed by {nameOf(proposal.proposedBy)}
+          </h2>
+          <p className="muted">
+            Proposed <LocalTime iso={proposal.proposedAt.toISOString()} />.
+            {proposal.signatures.length ? ` Signed so far by ${signers(proposal).join(' and ')}.` : ' Not signed yet.'}
+          </p>
+          {proposal.note ? <blockquote>{proposal.note}</blockquote> : null}
+          <p>
+            <Link href={compareFromSigned(proposal)}>{inEffect ? `Review the changes since version ${inEffect.number}` : 'Review the proposed text'}</Link>
+          </p>
+          {proposal.state === 'stale' ? (
+            <p className="notice notice-info" role="status">
+              The agreement changed after this version was proposed, so it can no longer be signed. When you are ready, propose the current text again.
+            </p>
+          ) : editable && !proposal.signatures.some((s) => s.signerId === viewer.userId) ? (
+            <>
+              {proposal.proposedBy === viewer.userId ? (
+                <p className="notice notice-ok" role="status">
+                  You proposed version {proposal.number}. Your partner has been told. Sign it too when you are ready.
+                </p>
+              ) : null}
+              <div className="review-forms">
+                <SignVersionForm agreementId={document.id} number={proposal.number} />
+                {proposal.proposedBy !== viewer.userId ? <RequestChangesForm agreementId={document.id} number={proposal.number} /> : null}
+              </div>
+            </>
+          ) : proposal.signatures.some((s) => s.signerId === viewer.userId) ? (
+            <p className="notice notice-ok" role="status">
+              You have signed version {proposal.number}. It takes effect when your partner signs too.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {editable && (!proposal || proposal.state === 'stale') ? (
+        <section className="card" aria-labelledby="propose-heading">
+          <h2 id="propose-heading">Propose a version</h2>
+          <p className="muted">This asks your partner to review the current text and sign it. You sign it too.</p>
+          <ProposeVersionForm agreementId={document.id} nextNumber={lastNumber + 1} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="versions-heading">
+        <h2 id="versions-heading">All versions</h2>
+        {overview.versions.length === 0 ? (
+          <p className="muted">No versions yet.</p>
+        ) : (
+          <ul className="version-list" data-testid="versions">
+            {overview.versions.map((version) => (
+              <li key={version.number}>
+                <h3>
+                  Version {version.number} <span className={`state-badge state-${version.state}`}>{stateLabels[version.state]}</span>
+                </h3>
+                <p className="muted" style={{ margin: 0 }}>
+                  Proposed by {nameOf(version.proposedBy)}, <LocalTime iso={version.proposedAt.toISOString()} />
+                </p>
+                {version.note ? <p style={{ margin: '0.25rem 0' }}>“{version.note}”</p> : null}
+                <ul className="signature-list">
+                  {version.signatures.map((s) => (
+                    <li key={s.signerId}>
+                      Signed by {nameOf(s.signerId)}, <LocalTime iso={s.signedAt.toISOString()} />
+                    </li>
+                  ))}
+                  {version.changeRequest ? (
+                    <li>
+                      {nameOf(version.changeRequest.requestedBy)} asked for changes: “{version.changeRequest.comment}”
+                    </li>
+                  ) : null}
+                </ul>
+                <p className="hash" title="SHA-256 of this version record, chained to the record before it">
+                  {version.hash}
+                </p>
+                <div className="version-actions">
+                  <Link href={`${base}/history/compare?from=${version.seq}`}>Compare with now</Link>
+                  <Link href={`${base}/versions/${version.number}/print`}>Print view</Link>
+                  <a href={`${base}/versions/export?version=${version.number}`} download>
+                    Markdown
+                  </a>
+                  {editable && version.content !== overview.currentContent ? <RestoreForm agreementId={document.id} number={version.number} label={`version ${version.number}`} /> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="keep-heading">
+        <h2 id="keep-heading">Check and keep</h2>
+        <p className="muted">
+          Each version and signature is sealed with a hash of its text, signer and time, chained to the one before. Verifying recomputes the chain: any change made outside Mend shows up.
+        </p>
+        <VerifyHistoryForm agreementId={document.id} />
+        <p>
+          <a href={`${base}/versions/export`} download>
+            Download the current text as Markdown
+          </a>
+        </p>
+      </section>
+    </main>
+  );
+}

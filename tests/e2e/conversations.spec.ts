@@ -17,7 +17,7 @@ async function stepTitle(person: Person, text: string | RegExp) {
 }
 
 test('two partners hold a whole structured conversation', async ({ browser, mendURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const { a: alex, b: sam } = await makeCouple(browser, mendURL);
   acceptDialogs(alex);
   acceptDialogs(sam);

@@ -177,7 +177,7 @@ function PhaseScreen({ view, now, me, partner, busy, act, names }: { view: Conve
       return (
         <Step title="The conversation has ended" lead={`${names(view.endedBy)} ended it${view.endedBy === me.id ? '' : ' for both of you'}. Thank you for taking the time.`}>
           <p>
-            <Link href={`/conversations/${view.id}`} role="button">
+            <Link href={`/conversations/${view.id}`} className="conv-summary-link">
               Read the summary
             </Link>
           </p>
@@ -317,6 +317,7 @@ function CheckInStep({ view, partner, busy, act }: { view: ConversationView; par
           Check in
         </button>
       </form>
+      <p className="muted">{view.checkIn.partnerHasCheckedIn ? `${partner.name} has checked in.` : `${partner.name} has not checked in yet.`}</p>
     </Step>
   );
 }

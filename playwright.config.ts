@@ -6,7 +6,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: './test-results/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  timeout: 60_000,
+  // Two or three people, each in their own browser context, on a 2-core machine: give a whole flow room.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -19,12 +19,19 @@ import type { Feeling } from '@/server/domain/feelings/feeling-input';
 const keyOf = (f: Pick<Feeling, 'family' | 'word'>) => `${f.family}:${f.word.toLowerCase()}`;
 
 export function FeelingsPicker({ initial, errors, legend = 'How do you feel?', hint }: { initial: Feeling[]; errors?: string[]; legend?: string; hint?: string }) {
-  const [chosen, setChosen] = useState<Feeling[]>(initial);
+  const [chosen, setChosenState] = useState<Feeling[]>(initial);
+  // Messages from the last submit describe that choice; once the person changes it they no longer apply.
+  const [changed, setChanged] = useState(false);
+  const setChosen: typeof setChosenState = (next) => {
+    setChanged(true);
+    setChosenState(next);
+  };
+  const shownErrors = changed ? undefined : errors;
   const [ownWord, setOwnWord] = useState('');
   const [ownFamily, setOwnFamily] = useState<string>(OWN_WORDS_FAMILY);
   const [ownProblem, setOwnProblem] = useState<string | null>(null);
   const id = useId();
-  const errorId = errors?.length ? `${id}-errors` : undefined;
+  const errorId = shownErrors?.length ? `${id}-errors` : undefined;
 
   const isChosen = (family: string, word: string) => chosen.some((f) => keyOf(f) === keyOf({ family, word }));
   const toggle = (family: string, word: string) =>
@@ -41,13 +48,13 @@ export function FeelingsPicker({ initial, errors, legend = 'How do you feel?', h
   };
 
   return (
-    <fieldset className="feelings-picker" aria-describedby={errorId} aria-invalid={errors?.length ? true : undefined}>
+    <fieldset className="feelings-picker" aria-describedby={errorId} aria-invalid={shownErrors?.length ? true : undefined}>
       <legend>{legend}</legend>
       {hint ? <p className="muted small">{hint}</p> : null}
       <input type="hidden" name="feelings" value={JSON.stringify(chosen)} />
       <div className="feeling-families">
         {FEELING_FAMILIES.map((family) => (
-          <div key={family} className="feeling-family" role="group" aria-labelledby={`${id}-${family}`}>
+          <div key={family} className="feeling-family">
             <h3 id={`${id}-${family}`} style={{ color: FAMILY_COLOURS[family] }}>{FAMILY_LABELS[family]}</h3>
             <div className="feeling-words">
               {FEELING_WORDS[family].map((word) => (
@@ -116,8 +123,8 @@ export function FeelingsPicker({ initial, errors, legend = 'How do you feel?', h
       ) : (
         <p className="muted small">No feelings chosen yet.</p>
       )}
-      {errors?.length ? (
-        <p id={errorId} className="field-error" role="alert">{errors.join(' ')}</p>
+      {shownErrors?.length ? (
+        <p id={errorId} className="field-error" role="alert">{shownErrors.join(' ')}</p>
       ) : null}
     </fieldset>
   );

@@ -71,9 +71,11 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
               {FEELING_FAMILIES.map((family) => (
                 <optgroup key={family} label={FAMILY_LABELS[family]}>
                   <option value={family}>Any {FAMILY_LABELS[family].toLowerCase()}</option>
-                  {FEELING_WORDS[family].map((word) => (
-                    <option key={word} value={word}>{word}</option>
-                  ))}
+                  {FEELING_WORDS[family]
+                    .filter((word) => word !== family)
+                    .map((word) => (
+                      <option key={word} value={word}>{word}</option>
+                    ))}
                 </optgroup>
               ))}
             </select>

@@ -126,7 +126,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
       <section className="note-section" aria-labelledby="replies-heading">
         <h2 id="replies-heading">Replies</h2>
         {note.replies.length === 0 ? <p className="muted">No replies yet.</p> : null}
-        <ol className="plain replies" data-testid="replies">
+        <ul className="plain replies" data-testid="replies">
           {note.replies.map((reply) => (
             <li key={reply.id} className={reply.mine ? 'reply reply-mine' : 'reply'}>
               <header>
@@ -135,7 +135,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
               <p>{reply.body}</p>
             </li>
           ))}
-        </ol>
+        </ul>
         {retracted ? null : <ReplyForm noteId={note.id} />}
       </section>
       {note.mine && !retracted ? <RetractNoteForm noteId={note.id} partnerName={partnerName} /> : null}

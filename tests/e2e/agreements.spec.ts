@@ -76,13 +76,13 @@ test('two partners write in one agreement at the same time, see each other, and 
   await sam.page.keyboard.press('Shift+ArrowLeft');
   await sam.page.keyboard.press('Shift+ArrowLeft');
   await expect(alex.page.locator('.collaboration-carets__selection').first()).toBeVisible();
-  await alex.page.screenshot({ path: screenshotPath('agreement-editor-two-carets'), fullPage: false });
+  await alex.page.screenshot({ path: screenshotPath('agreement-editor-two-carets'), fullPage: true });
   await sam.page.screenshot({ path: screenshotPath('agreement-editor-two-carets-sam'), fullPage: false });
   await sam.page.keyboard.press('ArrowRight');
 
   // Sam goes offline, keeps writing; Alex writes too; Sam comes back and both end identical.
   await sam.context.setOffline(true);
-  await expect(sam.page.getByTestId('sync-status')).toHaveText('Offline');
+  await expect(sam.page.getByTestId('sync-status')).toHaveText(/^Offline/);
   await sam.page.keyboard.press('Control+End');
   await sam.page.keyboard.type(' Written on the train, offline.');
   await alex.page.keyboard.type(' Alex, meanwhile.');
@@ -119,7 +119,7 @@ test('edits made offline survive a reload before they reach the server, then rea
   await expectSynced(sam.page);
 
   await alex.context.setOffline(true);
-  await expect(alex.page.getByTestId('sync-status')).toHaveText('Offline');
+  await expect(alex.page.getByTestId('sync-status')).toHaveText(/^Offline/);
   await editor(alex.page).click();
   await alex.page.keyboard.type('Kept on this laptop while offline.');
   // Close the tab while still offline, then open the agreement again with the network back but the
@@ -171,6 +171,9 @@ test('rename, archive and bring back; a stranger cannot open the agreement', asy
   await expect(editor(sam.page)).toHaveAttribute('contenteditable', 'false');
   await expect(sam.page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
   await sam.page.screenshot({ path: screenshotPath('agreement-archived'), fullPage: true });
+  // Alex still has the agreement open: it turns read-only there too, without a reload.
+  await expect(alex.page.getByText('This agreement is archived')).toBeVisible();
+  await expect(editor(alex.page)).toHaveAttribute('contenteditable', 'false');
 
   await alex.page.goto('/agreements');
   await expect(alex.page.getByTestId('agreement-list')).not.toContainText('Phones, honestly');

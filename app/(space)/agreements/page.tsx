@@ -6,6 +6,7 @@ import { listAgreements, type AgreementSummary } from '@/server/domain/agreement
 import { agreementTemplates } from '@/server/domain/agreements/templates';
 import { requireSignedIn } from '../../_lib/viewer';
 import { ArchiveAgreementButton, CreateAgreementForm } from './agreement-forms';
+import { AgreementLiveRefresh } from './agreement-live-refresh';
 import './agreements.css';
 
 export const metadata: Metadata = { title: 'Agreements' };
@@ -27,6 +28,7 @@ export default async function AgreementsPage() {
   const archived = agreements.filter((a) => a.archivedAt);
   return (
     <main className="container">
+      <AgreementLiveRefresh />
       <hgroup>
         <h1>Agreements</h1>
         <p>The boundaries you shape together. Both of you can write in an agreement at the same time, and see each other there.</p>

@@ -43,15 +43,17 @@ export function CollaborativeEditor({ documentId, editable = true, user, placeho
         <p className={`collab-status collab-status-${status}`} role="status" title={syncStatusHint[status]} data-testid="sync-status">
           <span className="collab-status-dot" aria-hidden="true" />
           {syncStatusLabel[status]}
+          {status === 'offline' ? <span className="collab-status-hint">: changes are kept on this device</span> : null}
         </p>
-        {session ? <PresenceList session={session} me={user} /> : null}
+        {/* Who else is here is only known while connected; offline it would wrongly say "only you". */}
+        {session && status === 'synced' ? <PresenceList session={session} me={user} /> : null}
       </div>
       {notice ? (
         <p className={status === 'stopped' ? 'notice notice-error' : 'notice notice-info'} role="alert">
           {notice}
         </p>
       ) : null}
-      {mode === 'read' && status !== 'stopped' ? <p className="muted collab-readonly">Read only: this document cannot be changed right now.</p> : null}
+      {editable && mode === 'read' && status !== 'stopped' ? <p className="muted collab-readonly">Read only: this document cannot be changed right now.</p> : null}
       {session && (localCopyLoaded || status === 'synced') ? (
         <EditorSurface key={documentId} session={session} user={user} editable={canEdit} placeholder={placeholder} label={label} />
       ) : (

@@ -3,6 +3,7 @@ import { documents, type DocumentRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireAgreement, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
+import { publishAgreementChanged } from './publish-agreement-changed';
 
 /**
  * Archiving keeps the agreement and its whole history, read-only, out of the main list. Either
@@ -11,28 +12,32 @@ import { recordActivity } from '../activity/record-activity';
  */
 export async function archiveAgreement(db: Database, viewer: Viewer, documentId: string, now = new Date()): Promise<DocumentRow> {
   const { document, membership } = await requireAgreement(db, viewer, documentId);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [archived] = await tx
       .update(documents)
       .set({ archivedAt: now, updatedAt: now })
       .where(and(eq(documents.id, documentId), isNull(documents.archivedAt)))
       .returning();
-    if (!archived) return document;
+    if (!archived) return { row: document, changed: false };
     await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-archived', data: { documentId, title: archived.title } });
-    return archived;
+    return { row: archived, changed: true };
   });
+  if (result.changed) publishAgreementChanged(document.spaceId, documentId, 'archived');
+  return result.row;
 }
 
 export async function unarchiveAgreement(db: Database, viewer: Viewer, documentId: string, now = new Date()): Promise<DocumentRow> {
   const { document, membership } = await requireAgreement(db, viewer, documentId);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [restored] = await tx
       .update(documents)
       .set({ archivedAt: null, updatedAt: now })
       .where(and(eq(documents.id, documentId), isNotNull(documents.archivedAt)))
       .returning();
-    if (!restored) return document;
+    if (!restored) return { row: document, changed: false };
     await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-unarchived', data: { documentId, title: restored.title } });
-    return restored;
+    return { row: restored, changed: true };
   });
+  if (result.changed) publishAgreementChanged(document.spaceId, documentId, 'unarchived');
+  return result.row;
 }

@@ -6,6 +6,7 @@ import { invalidInput } from '../errors';
 import { fieldErrorsOfZod } from './field-errors';
 import { createAgreementInputSchema, type CreateAgreementInput } from './agreement-input';
 import { agreementTemplateUpdate } from './templates';
+import { publishAgreementChanged } from './publish-agreement-changed';
 
 /**
  * A new agreement in the space, blank or from a starter template. The template's content becomes the
@@ -19,7 +20,7 @@ export async function createAgreement(db: Database, viewer: Viewer, spaceId: str
   if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOfZod(parsed.error));
   const { title, templateId } = parsed.data;
   const seed = templateId ? agreementTemplateUpdate(templateId) : null;
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [document] = await tx
       .insert(documents)
       .values({ spaceId, kind: 'agreement', title, createdBy: membership.userId, createdAt: now, updatedAt: now })
@@ -33,4 +34,6 @@ export async function createAgreement(db: Database, viewer: Viewer, spaceId: str
     });
     return document!;
   });
+  publishAgreementChanged(spaceId, created.id, 'created');
+  return created;
 }

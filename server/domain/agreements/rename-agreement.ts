@@ -6,6 +6,7 @@ import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
 import { agreementTitleSchema } from './agreement-input';
 import { fieldErrorsOfZod } from './field-errors';
+import { publishAgreementChanged } from './publish-agreement-changed';
 
 export async function renameAgreement(db: Database, viewer: Viewer, documentId: string, newTitle: string, now = new Date()): Promise<DocumentRow> {
   const parsed = agreementTitleSchema.safeParse(newTitle);
@@ -14,9 +15,11 @@ export async function renameAgreement(db: Database, viewer: Viewer, documentId: 
   if (document.archivedAt) throw conflict('This agreement is archived. Bring it back from the archive to rename it.');
   const title = parsed.data;
   if (title === document.title) return document;
-  return db.transaction(async (tx) => {
-    const [renamed] = await tx.update(documents).set({ title, updatedAt: now }).where(eq(documents.id, documentId)).returning();
+  const renamed = await db.transaction(async (tx) => {
+    const [row] = await tx.update(documents).set({ title, updatedAt: now }).where(eq(documents.id, documentId)).returning();
     await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-renamed', data: { documentId, from: document.title, to: title } });
-    return renamed!;
+    return row!;
   });
+  publishAgreementChanged(document.spaceId, documentId, 'renamed');
+  return renamed;
 }

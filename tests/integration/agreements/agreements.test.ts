@@ -9,6 +9,7 @@ import { listAgreements } from '../../../server/domain/agreements/list-agreement
 import { renameAgreement } from '../../../server/domain/agreements/rename-agreement';
 import { listActivity } from '../../../server/domain/activity/record-activity';
 import { COLLABORATION_FIELD } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { onLiveEvent, type LiveEvent } from '../../../server/events/live-events';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 
@@ -70,8 +71,14 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
   it('renames for either partner and records it; refuses strangers, anonymous people and bad titles', async () => {
     const { alex, sam, stranger, space } = await makeCouple(t.db);
     const agreement = await createAgreement(t.db, { userId: alex.id }, space.id, { title: 'Draft' });
+    const published: LiveEvent[] = [];
+    const stop = onLiveEvent((event) => published.push(event));
     const renamed = await renameAgreement(t.db, { userId: sam.id }, agreement.id, 'Phones at night');
+    await expect(renameAgreement(t.db, { userId: stranger.id }, agreement.id, 'x')).rejects.toBeDefined();
+    stop();
     expect(renamed.title).toBe('Phones at night');
+    // Both partners' open pages hear about it; the event carries no content.
+    expect(published).toEqual([{ spaceId: space.id, audience: 'space', event: 'agreement-changed', payload: { documentId: agreement.id, change: 'renamed' } }]);
     await expect(renameAgreement(t.db, { userId: alex.id }, agreement.id, '')).rejects.toMatchObject({ code: 'invalid-input', fieldErrors: { title: [expect.any(String)] } });
     await expect(renameAgreement(t.db, { userId: stranger.id }, agreement.id, 'Mine now')).rejects.toMatchObject({ code: 'not-found', message: 'That agreement could not be found.' });
     await expect(renameAgreement(t.db, null, agreement.id, 'Mine now')).rejects.toMatchObject({ code: 'unauthenticated' });

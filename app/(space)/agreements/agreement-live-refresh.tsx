@@ -1,0 +1,13 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useLiveEvent } from '../../_components/live/live-connection';
+import { AGREEMENT_CHANGED_EVENT, type AgreementChangedPayload } from '@/server/domain/agreements/agreement-event-names';
+
+/** Re-renders the page when the partner renames, archives or starts an agreement (for one agreement, or any when no id). */
+export function AgreementLiveRefresh({ documentId }: { documentId?: string }) {
+  const router = useRouter();
+  useLiveEvent<AgreementChangedPayload>(AGREEMENT_CHANGED_EVENT, (payload) => {
+    if (!documentId || payload.documentId === documentId) router.refresh();
+  });
+  return null;
+}

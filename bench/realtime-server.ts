@@ -11,9 +11,9 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { DatabaseHandle } from '../server/db/database';
+import { LoopDelaySampler } from './loop-delay';
 
 export interface BenchDocument {
   id: string;
@@ -38,11 +38,7 @@ type DriverMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { ty
 const kind = process.argv[2] as 'mend' | 'reference';
 const docCount = Number(process.argv[3] ?? 500);
 
-const loopMonitor = monitorEventLoopDelay({ resolution: 5 });
-function loopDelay() {
-  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
-  return { p50: ms(loopMonitor.percentile(50)), p99: ms(loopMonitor.percentile(99)), max: ms(loopMonitor.max) };
-}
+const loopDelay = new LoopDelaySampler();
 
 function send(message: ServerMessage): void {
   process.send!(message);
@@ -125,14 +121,14 @@ async function runMend(): Promise<void> {
   process.on('message', (message: DriverMessage) => {
     if (message.type === 'measure-start') {
       measuring = true;
-      loopMonitor.enable();
+      loopDelay.start();
     }
     if (message.type === 'measure-stop') {
       measuring = false;
-      loopMonitor.disable();
+      loopDelay.stop();
     }
     if (message.type === 'stats') {
-      const delay = loopDelay();
+      const delay = loopDelay.summary();
       void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines, loopDelay: delay }));
     }
     if (message.type === 'exit') {
@@ -162,10 +158,10 @@ async function runReference(): Promise<void> {
   const benchDocuments: BenchDocument[] = Array.from({ length: docCount }, () => ({ id: randomUUID(), tokens: ['', ''] }));
   const baselineRss = await settledRss();
   process.on('message', (message: DriverMessage) => {
-    if (message.type === 'measure-start') loopMonitor.enable();
-    if (message.type === 'measure-stop') loopMonitor.disable();
+    if (message.type === 'measure-start') loopDelay.start();
+    if (message.type === 'measure-stop') loopDelay.stop();
     if (message.type === 'stats') {
-      const delay = loopDelay();
+      const delay = loopDelay.summary();
       void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [], loopDelay: delay }));
     }
     if (message.type === 'exit') process.exit(0);

@@ -10,16 +10,18 @@
  *   npm run bench:realtime -- --docs 100 --rate 5 --duration 20 --warmup 5 --servers mend
  *
  * Prints a table, then one JSON line. Each server runs in its own child process (bench/realtime-server.ts);
- * the clients all run in this process.
+ * the clients all run in this process. Both servers run at the same time and take turns under load in
+ * 5-second slices, so background load on the machine falls on both alike. The table also shows the
+ * event-loop delay of the server and of the clients: latency above it is the server's own doing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { LoopDelaySampler } from './loop-delay';
 import type { ServerMessage } from './realtime-server';
 
 const { values } = parseArgs({
@@ -103,20 +105,42 @@ interface Client {
   timer?: NodeJS.Timeout;
 }
 
-async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
-  const { child, next } = startServer(kind);
-  const ready = await next('ready');
-  const origin = `ws://127.0.0.1:${ready.port}/realtime/yjs`;
-  process.stderr.write(`${kind}: server ready (${ready.database}), connecting ${docCount * 2} clients…\n`);
+let editCounter = 0;
 
-  const sentAt = new Map<string, number>();
-  let measuring = false;
-  const latencies: number[] = [];
-  let sent = 0;
-  let tokenCounter = 0;
-  const clients: Client[] = [];
+/** One server under test: its process, its clients, and what was measured against it. */
+class Target {
+  readonly latencies: number[] = [];
+  private readonly sentAt = new Map<string, number>();
+  private readonly clients: Client[] = [];
+  private measuring = false;
+  private measuredMs = 0;
+  private measureStartedAt = 0;
+  private sent = 0;
+  // The clients' own event loop is part of every latency measured here; this shows how much.
+  private readonly clientLoop = new LoopDelaySampler();
+  private server!: ReturnType<typeof startServer>;
+  database = '';
 
-  const connectOne = (documentId: string, token: string): Client => {
+  constructor(readonly kind: 'mend' | 'reference') {}
+
+  async start(): Promise<void> {
+    this.server = startServer(this.kind);
+    const ready = await this.server.next('ready');
+    this.database = ready.database;
+    const origin = `ws://127.0.0.1:${ready.port}/realtime/yjs`;
+    process.stderr.write(`${this.kind}: server ready (${ready.database}), connecting ${docCount * 2} clients…\n`);
+    for (let start = 0; start < ready.documents.length; start += 50) {
+      const batch: Client[] = [];
+      for (const document of ready.documents.slice(start, start + 50)) {
+        batch.push(this.connect(origin, document.id, document.tokens[0]), this.connect(origin, document.id, document.tokens[1]));
+      }
+      await Promise.all(batch.map((client) => new Promise<void>((resolve) => (client.provider.synced ? resolve() : client.provider.once('sync', () => resolve())))));
+      this.clients.push(...batch);
+    }
+    process.stderr.write(`${this.kind}: ${this.clients.length} clients synced\n`);
+  }
+
+  private connect(origin: string, documentId: string, token: string): Client {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(origin, documentId, doc, {
       params: token ? { token } : {},
@@ -129,101 +153,130 @@ async function runAgainst(kind: 'mend' | 'reference'): Promise<Figures> {
       const now = performance.now();
       for (const op of event.delta) {
         if (typeof op.insert !== 'string') continue;
-        for (const match of op.insert.matchAll(/~([0-9a-z]+)~/g)) {
-          const at = sentAt.get(match[1]!);
+        for (const match of op.insert.matchAll(/~([mu][0-9a-z]+)~/g)) {
+          const id = match[1]!;
+          const at = this.sentAt.get(id);
           if (at === undefined) continue;
-          sentAt.delete(match[1]!);
-          if (measuring) latencies.push(now - at);
+          this.sentAt.delete(id);
+          if (id.startsWith('m')) this.latencies.push(now - at);
         }
       }
     });
     return { doc, provider, text };
-  };
-
-  for (let start = 0; start < ready.documents.length; start += 50) {
-    const batch: Client[] = [];
-    for (const document of ready.documents.slice(start, start + 50)) {
-      batch.push(connectOne(document.id, document.tokens[0]), connectOne(document.id, document.tokens[1]));
-    }
-    await Promise.all(batch.map((client) => new Promise<void>((resolve) => (client.provider.synced ? resolve() : client.provider.once('sync', () => resolve())))));
-    clients.push(...batch);
   }
-  process.stderr.write(`${kind}: ${clients.length} clients synced; editing at ${ratePerClient}/s each (warm-up ${warmupS} s, measuring ${durationS} s)…\n`);
 
-  const intervalMs = 1000 / ratePerClient;
-  const edit = (client: Client) => {
-    const id = (tokenCounter++).toString(36);
-    const token = `~${id}~`;
+  private edit(client: Client): void {
+    // Edits sent while measuring are marked, so their latency counts even if they arrive just after.
+    const id = `${this.measuring ? 'm' : 'u'}${(editCounter++).toString(36)}`;
     client.doc.transact(() => {
       const length = client.text.length;
       // Keep documents at a realistic size: once long, each edit also deletes a little.
       if (length > 3000) client.text.delete(Math.floor(Math.random() * (length - 20)), 12);
-      client.text.insert(Math.floor(Math.random() * (client.text.length + 1)), token);
+      client.text.insert(Math.floor(Math.random() * (client.text.length + 1)), `~${id}~`);
     });
-    sentAt.set(id, performance.now());
-    if (measuring) sent++;
-  };
-  for (const client of clients) {
-    const startIn = Math.random() * intervalMs;
-    client.timer = setTimeout(function tick() {
-      edit(client);
-      client.timer = setTimeout(tick, intervalMs);
-    }, startIn);
+    this.sentAt.set(id, performance.now());
+    if (this.measuring) this.sent++;
   }
 
-  await sleep(warmupS * 1000);
-  // The clients' own event loop is part of every latency measured here; this shows how much.
-  const clientLoop = monitorEventLoopDelay({ resolution: 5 });
-  clientLoop.enable();
-  measuring = true;
-  child.send({ type: 'measure-start' });
-  const measureStart = performance.now();
-  await sleep(durationS * 1000);
-  measuring = false;
-  child.send({ type: 'measure-stop' });
-  const measuredS = (performance.now() - measureStart) / 1000;
-  clientLoop.disable();
-  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
-  const clientLoopDelay = { p50: ms(clientLoop.percentile(50)), p99: ms(clientLoop.percentile(99)), max: ms(clientLoop.max) };
-  for (const client of clients) clearTimeout(client.timer);
-  // Let the last edits land and the server settle: the documents are now loaded and idle.
-  await sleep(3000);
-  child.send({ type: 'stats' });
-  const stats = await next('stats');
-
-  for (const client of clients) {
-    client.provider.awareness.destroy();
-    client.provider.destroy();
-    client.doc.destroy();
+  startEditing(): void {
+    const intervalMs = 1000 / ratePerClient;
+    for (const client of this.clients) {
+      const target = this;
+      client.timer = setTimeout(function tick() {
+        target.edit(client);
+        client.timer = setTimeout(tick, intervalMs);
+      }, Math.random() * intervalMs);
+    }
   }
-  child.send({ type: 'exit' });
-  await new Promise((resolve) => child.once('exit', resolve));
 
-  latencies.sort((a, b) => a - b);
-  const lags = [...stats.persistLags].sort((a, b) => a - b);
-  const figures: Figures = {
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
-    edits_per_s: round(latencies.length / measuredS, 1),
-    rss_per_doc_kb: round((stats.rss - stats.baselineRss) / docCount / 1024, 1),
-    sent_per_s: round(sent / measuredS, 1),
-    max_ms: round(latencies.at(-1) ?? NaN),
-    database: ready.database,
-    server_log_lines: stats.serverLogLines,
-    loop_delay: stats.loopDelay,
-    client_loop_delay: clientLoopDelay,
-  };
-  if (kind === 'mend') {
-    figures.persist_p50_ms = round(percentile(lags, 50));
-    figures.persist_p99_ms = round(percentile(lags, 99));
+  stopEditing(): void {
+    for (const client of this.clients) clearTimeout(client.timer);
   }
-  if (stats.firstLogLines.length > 0) process.stderr.write(`${kind}: server logged ${stats.serverLogLines} line(s), first: ${stats.firstLogLines.join(' | ')}\n`);
-  return figures;
+
+  startMeasuring(): void {
+    this.measuring = true;
+    this.measureStartedAt = performance.now();
+    this.clientLoop.start();
+    this.server.child.send({ type: 'measure-start' });
+  }
+
+  stopMeasuring(): void {
+    this.measuring = false;
+    this.measuredMs += performance.now() - this.measureStartedAt;
+    this.clientLoop.stop();
+    this.server.child.send({ type: 'measure-stop' });
+  }
+
+  async finish(): Promise<Figures> {
+    this.server.child.send({ type: 'stats' });
+    const stats = await this.server.next('stats');
+    for (const client of this.clients) {
+      client.provider.awareness.destroy();
+      client.provider.destroy();
+      client.doc.destroy();
+    }
+    this.server.child.send({ type: 'exit' });
+    await new Promise((resolve) => this.server.child.once('exit', resolve));
+    const latencies = [...this.latencies].sort((a, b) => a - b);
+    const lags = [...stats.persistLags].sort((a, b) => a - b);
+    const measuredS = this.measuredMs / 1000;
+    const figures: Figures = {
+      p50_ms: round(percentile(latencies, 50)),
+      p95_ms: round(percentile(latencies, 95)),
+      p99_ms: round(percentile(latencies, 99)),
+      edits_per_s: round(latencies.length / measuredS, 1),
+      rss_per_doc_kb: round((stats.rss - stats.baselineRss) / docCount / 1024, 1),
+      sent_per_s: round(this.sent / measuredS, 1),
+      max_ms: round(latencies.at(-1) ?? NaN),
+      database: this.database,
+      server_log_lines: stats.serverLogLines,
+      loop_delay: stats.loopDelay,
+      client_loop_delay: this.clientLoop.summary(),
+    };
+    if (this.kind === 'mend') {
+      figures.persist_p50_ms = round(percentile(lags, 50));
+      figures.persist_p99_ms = round(percentile(lags, 99));
+    }
+    if (stats.firstLogLines.length > 0) process.stderr.write(`${this.kind}: server logged ${stats.serverLogLines} line(s), first: ${stats.firstLogLines.join(' | ')}\n`);
+    return figures;
+  }
 }
 
+/**
+ * Both servers run at once (idle connections cost next to nothing) and take turns under load, in
+ * slices, so that whatever else the machine is doing falls on both alike rather than on whichever
+ * happened to run first.
+ */
+const SLICE_MS = 5000;
+const LEAD_IN_MS = 500;
+const SETTLE_MS = 1000;
+const targets = servers.map((kind) => new Target(kind));
+for (const target of targets) await target.start();
+process.stderr.write(`warming up ${warmupS} s, then measuring ${durationS} s per server in ${SLICE_MS / 1000} s turns…\n`);
+for (const target of targets) {
+  target.startEditing();
+  await sleep((warmupS * 1000) / targets.length);
+  target.stopEditing();
+}
+await sleep(SETTLE_MS);
+const slices = Math.max(1, Math.round((durationS * 1000) / SLICE_MS));
+for (let slice = 0; slice < slices; slice++) {
+  const order = slice % 2 === 0 ? targets : [...targets].reverse();
+  for (const target of order) {
+    target.startEditing();
+    await sleep(LEAD_IN_MS);
+    target.startMeasuring();
+    await sleep(SLICE_MS);
+    target.stopMeasuring();
+    target.stopEditing();
+    await sleep(SETTLE_MS);
+  }
+}
+// Let the last edits land and the servers settle: the documents are now loaded and idle.
+await sleep(2000);
 const results: Partial<Record<'mend' | 'reference', Figures>> = {};
-for (const kind of servers) results[kind] = await runAgainst(kind);
+for (const target of targets) results[target.kind] = await target.finish();
+
 
 const rows: Array<[string, (f: Figures) => string]> = [
   ['database', (f) => f.database],

@@ -75,7 +75,7 @@ export function diffStates(earlier: Uint8Array | readonly Uint8Array[], later: U
     const deletedEarlier = Y.createDeleteSetFromStructStore(doc.store);
     apply(later);
     const classifier = classifierBetween(stateVector, deletedEarlier);
-    const blocks = readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution));
+    const blocks = collapseUnchangedReplacements(readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution)));
     const changes = summariseChanges(blocks);
     return { blocks, changes, changed: blocks.some((block) => block.status !== 'same' || block.segments.some((s) => s.status !== 'same')) };
   } finally {
@@ -123,6 +123,40 @@ function attributeBlock(block: Block, attribution: Attribution): DiffBlock {
     else segments.push({ text: segment.text, status: segment.status, marks: segment.marks, authorId });
   }
   return { ...block, segments };
+}
+
+/**
+ * A block removed and an identical block added in the same stretch (a restore re-inserts a copy of
+ * an old paragraph; a cut and paste moves one) reads as unchanged to a person: show it once, as is.
+ */
+function collapseUnchangedReplacements(blocks: DiffBlock[]): DiffBlock[] {
+  const key = (block: DiffBlock) => JSON.stringify([block.kind, block.level, block.list, block.depth, block.quote, block.segments.map((s) => [s.text, s.marks])]);
+  const out: DiffBlock[] = [];
+  let start = 0;
+  while (start < blocks.length) {
+    if (blocks[start]!.status === 'same') {
+      out.push(blocks[start++]!);
+      continue;
+    }
+    let end = start;
+    while (end < blocks.length && blocks[end]!.status !== 'same') end++;
+    const run = blocks.slice(start, end);
+    const removed = new Map<string, number[]>();
+    run.forEach((block, i) => {
+      if (block.status === 'removed') removed.set(key(block), [...(removed.get(key(block)) ?? []), i]);
+    });
+    const dropped = new Set<number>();
+    const kept: DiffBlock[] = run.map((block) => {
+      if (block.status !== 'added' || block.segments.some((s) => s.status !== 'added')) return block;
+      const match = removed.get(key(block))?.find((i) => !dropped.has(i));
+      if (match === undefined) return block;
+      dropped.add(match);
+      return { ...block, status: 'same', segments: block.segments.map((s) => ({ ...s, status: 'same' as const, authorId: null })) };
+    });
+    out.push(...kept.filter((_, i) => !dropped.has(i)));
+    start = end;
+  }
+  return out;
 }
 
 function deleterOf(attribution: Attribution, client: number, clock: number): string | null {

@@ -96,6 +96,20 @@ describe('restoring an earlier state', () => {
     // The bullet list was never changed, so the restore leaves it alone.
     const diff = diffBetween(server, server.log.length - 1, server.log.length);
     expect(diff.blocks.filter((b) => b.list).every((b) => b.status === 'same')).toBe(true);
+    // A changed sentence is restored by editing its words, so the restore reads as exactly that change.
+    expect(diff.blocks[0]?.segments.map((s) => [s.text, s.status, s.authorId])).toEqual([
+      ['One', 'same', null],
+      [' and a half', 'removed', 'sam'],
+    ]);
+    expect(diff.blocks.at(-1)?.segments.map((s) => [s.text, s.status])).toEqual([
+      ['Five', 'removed'],
+      ['Four', 'added'],
+    ]);
+    expect(diff.changes).toEqual([
+      { authorId: 'sam', paragraphsAdded: 0, paragraphsRemoved: 0, wordsAdded: 1, wordsRemoved: 4 },
+    ]);
+    // Seen from the signed version, the restored text has not changed at all.
+    expect(diffBetween(server, signed, server.log.length).changed).toBe(false);
     expect(buildRestoreUpdate(reconstructState(server.piecesAt(server.log.length)), reconstructState(server.piecesAt(signed)))).toBeNull();
   });
 });

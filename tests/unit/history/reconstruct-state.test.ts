@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText } from '../../../server/domain/history/canonical-text';
 import { addToAttribution, diffStates, emptyAttribution } from '../../../server/domain/history/diff-states';
 import { blockText, readBlocks } from '../../../server/domain/history/document-blocks';
+import { buildRestoreUpdate } from '../../../server/domain/history/build-restore-update';
+import * as Y from 'yjs';
 import { docFromState, reconstructState, replayFromStart } from '../../../server/domain/history/reconstruct-state';
 import { Editor, LoggingServer } from './agreement-editing';
 
@@ -68,6 +70,14 @@ describe('reconstructing a past state', () => {
           expect(side('added')).toEqual(plain(from));
           expect(side('removed')).toEqual(plain(to));
           for (const block of diff.blocks) for (const s of block.segments) if (s.status !== 'same') expect(['alex', 'sam']).toContain(s.authorId);
+        }
+        // Restoring any earlier point makes the document say exactly what it said then.
+        for (let target = 0; target <= server.log.length; target += 4) {
+          const now = Y.encodeStateAsUpdate(server.doc);
+          const update = buildRestoreUpdate(now, reconstructState(server.piecesAt(target)));
+          const restored = docFromState(now);
+          if (update) Y.applyUpdate(restored, update);
+          expect(canonicalText(restored)).toBe(seen[target]);
         }
       }),
       { numRuns: 150 },

@@ -57,6 +57,26 @@ test('notes: a private draft, shared live, acknowledged live, retracted; a journ
   const tokenForSam = await sam.page.request.get(`/api/realtime/token?documentId=${noteId}`);
   expect(tokenForSam.status()).toBe(404);
 
+  // Alex's second device (a phone): the draft is there, its text and its need follow live, autosaved.
+  const phone = await browser.newContext({ baseURL: mendURL });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(`/sign-in?next=${encodeURIComponent(notePath)}`);
+  await phonePage.getByLabel('Email').fill(alex.email);
+  await phonePage.getByLabel('Password').fill(alex.password);
+  await phonePage.getByRole('button', { name: 'Sign in' }).click();
+  await phonePage.waitForURL((url) => url.pathname === notePath);
+  await expectSynced(phonePage);
+  await expect(editor(phonePage)).toContainText(story);
+  await editor(alex.page).click();
+  await alex.page.keyboard.press('Control+End');
+  await alex.page.keyboard.type(' I could not sleep.');
+  await expect(editor(phonePage)).toContainText('I could not sleep.');
+  await alex.page.getByLabel(/What I need/).fill('A quiet evening to talk, without phones. And patience.');
+  await expect(alex.page.getByTestId('autosave-status')).toHaveText('Saved. Only you can see this draft.');
+  await expect(phonePage.getByLabel(/What I need/)).toHaveValue('A quiet evening to talk, without phones. And patience.');
+  await phone.close();
+  await expect(sam.page.getByTestId('note-item')).toHaveCount(0);
+
   await alex.page.goto('/notes');
   await expect(alex.page.getByTestId('note-item')).toHaveCount(1);
   await expect(alex.page.getByText('Draft · only you can see it')).toBeVisible();
@@ -80,7 +100,7 @@ test('notes: a private draft, shared live, acknowledged live, retracted; a journ
 
   await sam.page.getByRole('link', { name: /Alex’s note/ }).click();
   await expect(sam.page.getByText(story)).toBeVisible();
-  await expect(sam.page.getByText('A quiet evening to talk, without phones.')).toBeVisible();
+  await expect(sam.page.getByText('A quiet evening to talk, without phones. And patience.')).toBeVisible();
   await sam.page.getByLabel(/A short response/).fill('Thank you for telling me. I am listening.');
   await sam.page.screenshot({ path: screenshotPath('notes-shared-note-partner'), fullPage: true });
   await sam.page.getByRole('button', { name: 'I read this' }).click();
@@ -155,11 +175,17 @@ test('notes: a private draft, shared live, acknowledged live, retracted; a journ
   await alex.page.goto('/journal');
   await alex.page.screenshot({ path: screenshotPath('journal-list'), fullPage: true });
   await alex.page.goto(journalPath);
+  await expectSynced(alex.page);
+  const localCopies = () => alex.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('mend-document-')));
+  const copiesBefore = await localCopies();
   await alex.page.getByText('Delete this entry for good').click();
   await alex.page.getByLabel('Yes, erase this entry').check();
   await alex.page.getByRole('button', { name: 'Delete entry' }).click();
-  await alex.page.waitForURL(/\/journal\?deleted=1$/);
+  await alex.page.waitForURL(/\/journal\?deleted=1/);
   await expect(alex.page.getByText('No entries yet.')).toBeVisible();
+  // The offline copy on this device is erased too, and the address bar no longer names it.
+  await expect.poll(async () => (await localCopies()).length).toBe(copiesBefore.length - 1);
+  await expect(alex.page).toHaveURL(/\/journal\?deleted=1$/);
   expect((await alex.page.goto(journalPath))?.status()).toBe(404);
 });
 

@@ -54,11 +54,13 @@ export async function deleteJournalEntryAction(_previous: ActionState, formData:
   const entryId = entryIdSchema.safeParse(formData.get('entryId'));
   if (!entryId.success) return entryGone;
   if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
+  let forget = '';
   const result = await runAction(async () => {
-    await deleteJournalEntry(getDb(), await viewerOrThrow(), entryId.data);
+    forget = (await deleteJournalEntry(getDb(), await viewerOrThrow(), entryId.data)).documentId;
     return { ok: true };
   });
   if (!result.ok) return result;
   revalidatePath('/journal');
-  redirect('/journal?deleted=1');
+  // The list page also erases this device's offline copy of the text (see ForgetLocalCopy).
+  redirect(`/journal?deleted=1&forget=${forget}`);
 }

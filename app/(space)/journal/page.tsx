@@ -5,13 +5,14 @@ import { getDb } from '@/server/db/process-database';
 import { listJournalEntries } from '@/server/domain/journal/list-journal-entries';
 import { requireSignedIn } from '../../_lib/viewer';
 import { FeelingChips } from '../notes/feeling-chips';
+import { ForgetLocalCopy } from './forget-local-copy';
 import { JournalLive } from './journal-live';
 import { NewJournalEntryForm } from './journal-forms';
 import '../notes/notes.css';
 
 export const metadata: Metadata = { title: 'Journal' };
 
-export default async function JournalPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+export default async function JournalPage({ searchParams }: { searchParams: Promise<{ deleted?: string; forget?: string }> }) {
   const viewer = await requireSignedIn('/journal');
   const db = getDb();
   const membership = await findMembership(db, viewer.userId);
@@ -24,10 +25,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     );
   }
   const entries = await listJournalEntries(db, viewer);
-  const deleted = (await searchParams).deleted;
+  const { deleted, forget } = await searchParams;
   return (
     <main className="container">
       <JournalLive />
+      <ForgetLocalCopy documentId={forget} />
       {deleted ? <p className="notice notice-info" role="status">The entry was erased.</p> : null}
       <hgroup>
         <h1>My journal</h1>

@@ -73,13 +73,14 @@ export async function deleteNoteDraftAction(_previous: ActionState, formData: Fo
   const noteId = noteIdOf(formData);
   if (!noteId) return noteGone;
   if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
+  let forget = '';
   const result = await runAction(async () => {
-    await deleteNoteDraft(getDb(), await viewerOrThrow(), noteId);
+    forget = (await deleteNoteDraft(getDb(), await viewerOrThrow(), noteId)).documentId;
     return { ok: true };
   });
   if (!result.ok) return result;
   revalidatePath('/notes');
-  redirect('/notes?deleted=1');
+  redirect(`/notes?deleted=1&forget=${forget}`);
 }
 
 export async function retractNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -114,4 +115,18 @@ export async function replyToNoteAction(_previous: ActionState, formData: FormDa
     revalidatePath(`/notes/${noteId}`);
     return { ok: true, message: 'Reply added.' };
   }, values);
+}
+
+/**
+ * Autosave of a draft's feelings and need while the author edits (the text saves itself through its
+ * document). Called from the draft form, debounced; answers field messages without saving when the
+ * choice is not valid yet (no feeling chosen, for example).
+ */
+export async function autosaveNoteDraftAction(noteId: string, feelingsJson: string, whatINeed: string): Promise<ActionState> {
+  const id = noteIdSchema.safeParse(noteId);
+  if (!id.success || typeof feelingsJson !== 'string' || typeof whatINeed !== 'string') return noteGone;
+  return runAction(async () => {
+    await updateNoteDraft(getDb(), await viewerOrThrow(), id.data, { feelings: parseFeelingsField(feelingsJson), whatINeed });
+    return { ok: true, message: 'Saved' };
+  });
 }

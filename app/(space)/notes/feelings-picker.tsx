@@ -4,7 +4,7 @@
  * intensity from 1 to 5. The choice travels to the server as one JSON field, `feelings`, which the
  * server validates again (server/domain/feelings/feeling-input.ts).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   FAMILY_COLOURS,
   FAMILY_LABELS,
@@ -18,11 +18,33 @@ import type { Feeling } from '@/server/domain/feelings/feeling-input';
 
 const keyOf = (f: Pick<Feeling, 'family' | 'word'>) => `${f.family}:${f.word.toLowerCase()}`;
 
-export function FeelingsPicker({ initial, errors, legend = 'How do you feel?', hint }: { initial: Feeling[]; errors?: string[]; legend?: string; hint?: string }) {
+export function FeelingsPicker({
+  initial,
+  errors,
+  legend = 'How do you feel?',
+  hint,
+  onChange,
+}: {
+  initial: Feeling[];
+  errors?: string[];
+  legend?: string;
+  hint?: string;
+  /** Called with the whole new choice after every change (for autosave). */
+  onChange?: (feelings: Feeling[]) => void;
+}) {
   const [chosen, setChosenState] = useState<Feeling[]>(initial);
+  const changedRef = useRef(false);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  useEffect(() => {
+    if (changedRef.current) onChangeRef.current?.(chosen);
+  }, [chosen]);
   // Messages from the last submit describe that choice; once the person changes it they no longer apply.
   const [changed, setChanged] = useState(false);
   const setChosen: typeof setChosenState = (next) => {
+    changedRef.current = true;
     setChanged(true);
     setChosenState(next);
   };

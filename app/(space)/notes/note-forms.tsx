@@ -1,11 +1,11 @@
 'use client';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
 import type { Feeling } from '@/server/domain/feelings/feeling-input';
 import { WHAT_I_NEED_MAX_LENGTH, REPLY_MAX_LENGTH, ACKNOWLEDGEMENT_MAX_LENGTH } from '@/server/domain/notes/note-input';
-import { acknowledgeNoteAction, createNoteAction, deleteNoteDraftAction, replyToNoteAction, retractNoteAction, saveOrShareNoteAction } from './actions';
+import { acknowledgeNoteAction, autosaveNoteDraftAction, createNoteAction, deleteNoteDraftAction, replyToNoteAction, retractNoteAction, saveOrShareNoteAction } from './actions';
 import { FeelingsPicker } from './feelings-picker';
 
 function parseFeelings(raw: string | undefined, fallback: Feeling[]): Feeling[] {
@@ -19,6 +19,10 @@ function parseFeelings(raw: string | undefined, fallback: Feeling[]): Feeling[] 
 }
 
 function WhatINeed({ defaultValue, errors }: { defaultValue: string; errors?: string[] }) {
+  return <WhatINeedInput defaultValue={defaultValue} errors={errors} />;
+}
+
+function WhatINeedInput({ defaultValue, errors, onChange }: { defaultValue: string; errors?: string[]; onChange?: (value: string) => void }) {
   return (
     <label htmlFor="field-whatINeed">
       What I need <span className="muted">(optional)</span>
@@ -28,6 +32,7 @@ function WhatINeed({ defaultValue, errors }: { defaultValue: string; errors?: st
         rows={3}
         maxLength={WHAT_I_NEED_MAX_LENGTH + 200}
         defaultValue={defaultValue}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby="field-whatINeed-message"
         placeholder="e.g. some time to talk this weekend, without phones"
@@ -53,13 +58,78 @@ export function NewNoteForm() {
   );
 }
 
+/**
+ * A draft's feelings and need. Changes save themselves a moment after the author stops (like the
+ * text above them); "Share" saves and shares at once. When the same draft changes on another of the
+ * author's devices, the page is refreshed live and this form takes the new values, unless the author
+ * is in the middle of changing it here.
+ */
 export function DraftNoteForm({ noteId, feelings, whatINeed, partnerName }: { noteId: string; feelings: Feeling[]; whatINeed: string; partnerName: string }) {
   const [state, action] = useActionState(saveOrShareNoteAction, initialActionState);
+  const serverValues = JSON.stringify({ feelings, whatINeed });
+  const [shown, setShown] = useState({ feelings, whatINeed, version: 0 });
+  const [autosave, setAutosave] = useState<{ status: 'idle' | 'pending' | 'saved' | 'problem'; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ status: 'idle' });
+  const current = useRef({ feelings, whatINeed });
+  const lastSaved = useRef(serverValues);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (serverValues === lastSaved.current || timer.current) return;
+    // Changed elsewhere (another device) while nothing is pending here: show the new values.
+    lastSaved.current = serverValues;
+    current.current = { feelings, whatINeed };
+    setShown((previous) => ({ feelings, whatINeed, version: previous.version + 1 }));
+  }, [serverValues, feelings, whatINeed]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const scheduleSave = () => {
+    if (timer.current) clearTimeout(timer.current);
+    setAutosave({ status: 'pending' });
+    timer.current = setTimeout(() => {
+      const values = { ...current.current };
+      void autosaveNoteDraftAction(noteId, JSON.stringify(values.feelings), values.whatINeed).then(
+        (result) => {
+          timer.current = null;
+          // As the server stores it (trimmed), so its echo is recognised as this save, not a change elsewhere.
+          if (result.ok) lastSaved.current = JSON.stringify({ feelings: values.feelings, whatINeed: values.whatINeed.trim() });
+          setAutosave(result.ok ? { status: 'saved' } : { status: 'problem', message: result.message, fieldErrors: result.fieldErrors });
+        },
+        () => {
+          timer.current = null;
+          setAutosave({ status: 'problem', message: 'Could not save just now. Your changes are still here; try “Save draft”.' });
+        },
+      );
+    }, 1200);
+  };
+
+  const fieldErrors = autosave.status === 'problem' ? autosave.fieldErrors : state.fieldErrors;
   return (
     <form action={action} noValidate className="note-form">
       <input type="hidden" name="noteId" value={noteId} />
-      <FeelingsPicker key={state.values?.feelings ?? 'initial'} initial={parseFeelings(state.values?.feelings, feelings)} errors={state.fieldErrors?.feelings} />
-      <WhatINeed defaultValue={state.values?.whatINeed ?? whatINeed} errors={state.fieldErrors?.whatINeed} />
+      <FeelingsPicker
+        key={`picker-${shown.version}-${state.values?.feelings ?? ''}`}
+        initial={parseFeelings(state.values?.feelings, shown.feelings)}
+        errors={fieldErrors?.feelings}
+        onChange={(next) => {
+          current.current = { ...current.current, feelings: next };
+          scheduleSave();
+        }}
+      />
+      <WhatINeedInput
+        key={`need-${shown.version}`}
+        defaultValue={state.values?.whatINeed ?? shown.whatINeed}
+        errors={fieldErrors?.whatINeed}
+        onChange={(value) => {
+          current.current = { ...current.current, whatINeed: value };
+          scheduleSave();
+        }}
+      />
+      <p className="muted small autosave-status" role="status" data-testid="autosave-status">
+        {autosave.status === 'pending' ? 'Saving…' : autosave.status === 'saved' ? 'Saved. Only you can see this draft.' : autosave.status === 'problem' ? (autosave.fieldErrors ? 'Not saved yet: see the message above.' : autosave.message) : 'Changes save as you go.'}
+      </p>
       <FormMessage ok={state.ok} message={state.message} />
       <div className="button-row">
         <SubmitButton name="intent" value="save" className="secondary" pendingText="Saving…">Save draft</SubmitButton>

@@ -11,6 +11,7 @@ import { listMembers } from '@/server/domain/spaces/space-members';
 import { requireSignedIn } from '../../_lib/viewer';
 import { FeelingChips } from './feeling-chips';
 import { FeelingsChart } from './feelings-chart';
+import { ForgetLocalCopy } from '../journal/forget-local-copy';
 import { NotesLive } from './notes-live';
 import './notes.css';
 
@@ -52,6 +53,7 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
   return (
     <main className="container">
       <NotesLive viewerId={viewer.userId} />
+      <ForgetLocalCopy documentId={single(params.forget)} />
       {single(params.deleted) ? <p className="notice notice-info" role="status">The draft was deleted.</p> : null}
       <hgroup>
         <h1>Notes</h1>

@@ -11,7 +11,7 @@ import { forgetDocument } from './forget-document';
  * entry row, every update in the log and every snapshot. Then the realtime server drops its copy in
  * memory (and closes the owner's open rooms for it), so nothing is written back afterwards.
  */
-export async function deleteJournalEntry(db: Database, viewer: Viewer, entryId: string): Promise<void> {
+export async function deleteJournalEntry(db: Database, viewer: Viewer, entryId: string): Promise<{ documentId: string }> {
   const entry = await db.transaction(async (tx) => {
     const { entry } = await requireJournalEntry(tx, viewer, entryId, { lock: true });
     await tx.delete(documents).where(eq(documents.id, entry.documentId));
@@ -19,4 +19,5 @@ export async function deleteJournalEntry(db: Database, viewer: Viewer, entryId: 
   });
   await forgetDocument(entry.documentId);
   publishLiveEvent({ spaceId: entry.spaceId, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
+  return { documentId: entry.documentId };
 }

@@ -6,7 +6,7 @@ import { forgetDocument } from '../journal/forget-document';
 import { publishDraftsChanged } from './note-live-events';
 
 /** A draft the author no longer wants: gone for good, with its text, update log and snapshots. */
-export async function deleteNoteDraft(db: Database, viewer: Viewer, noteId: string): Promise<void> {
+export async function deleteNoteDraft(db: Database, viewer: Viewer, noteId: string): Promise<{ documentId: string }> {
   const note = await db.transaction(async (tx) => {
     const { note } = await requireNote(tx, viewer, noteId, 'edit-draft', { lock: true });
     // The note row, its feelings, the update log and snapshots all go by cascade from the document.
@@ -15,4 +15,5 @@ export async function deleteNoteDraft(db: Database, viewer: Viewer, noteId: stri
   });
   await forgetDocument(note.documentId);
   publishDraftsChanged(note.spaceId, note.authorId, note.id);
+  return { documentId: note.documentId };
 }

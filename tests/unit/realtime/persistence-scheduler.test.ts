@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UpdateRow, WriteBatch } from '../../../server/realtime/yjs/document-store';
 import { PersistenceScheduler, type DocumentBatch, type PersistenceSource } from '../../../server/realtime/yjs/persistence-scheduler';
 
-const timing = { debounceMs: 20, maxWaitMs: 60, coalesceMs: 5, retryBaseMs: 10, retryMaxMs: 40, snapshotsPerCycle: 2 };
+const timing = { debounceMs: 20, maxWaitMs: 60, coalesceMs: 5, minCycleIntervalMs: 10, retryBaseMs: 10, retryMaxMs: 40, snapshotsPerCycle: 2 };
 
 /** A document that produces numbered updates and remembers what was written. */
 class FakeDocument implements PersistenceSource {

@@ -194,3 +194,32 @@ test('rename, archive and bring back; a stranger cannot open the agreement', asy
   expect(tokenResponse.status()).toBe(404);
   for (const person of [alex, sam, robin]) await person.context.close();
 });
+
+test('a partner who leaves the space is disconnected at once, told why, and the copy on their device is removed', async ({ browser, mendURL }) => {
+  const { a: alex, b: sam } = await makeCouple(browser, mendURL);
+  const path = await startAgreement(alex, 'Time and space');
+  const documentId = path.split('/').pop()!;
+  await sam.page.goto(path);
+  await expectSynced(sam.page);
+  expect(await sam.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain(`mend-document-${documentId}`);
+
+  // Sam leaves from another tab while the agreement stays open in this one.
+  const other = await sam.context.newPage();
+  await other.goto('/space');
+  await other.getByText('Leave this space').click();
+  await other.getByLabel('I understand, leave the space').check();
+  await other.getByRole('button', { name: 'Leave space' }).click();
+  await other.waitForURL(/\/space\?left=1/);
+
+  await expect(sam.page.getByRole('alert').filter({ hasText: 'no longer have access to this document' })).toBeVisible({ timeout: 5_000 });
+  await expect(sam.page.getByTestId('sync-status')).toHaveText('Not connected');
+  await expect(editor(sam.page)).toHaveAttribute('contenteditable', 'false');
+  await expect.poll(async () => sam.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(`mend-document-${documentId}`);
+  await sam.page.screenshot({ path: screenshotPath('agreement-access-ended'), fullPage: false });
+  // Alex keeps the agreement and keeps writing.
+  await editor(alex.page).click();
+  await alex.page.keyboard.type('Still here.');
+  await expectSynced(alex.page);
+  await alex.context.close();
+  await sam.context.close();
+});

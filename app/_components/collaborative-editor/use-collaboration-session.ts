@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MAX_TOKEN_REFRESHES_IN_A_ROW, deriveSyncStatus, reactionToClose, type SyncStatus } from './connection-state';
+import { CLOSE_CODES, MAX_TOKEN_REFRESHES_IN_A_ROW, deriveSyncStatus, reactionToClose, type SyncStatus } from './connection-state';
 
 export interface CollaborationSession {
   ydoc: Y.Doc;
@@ -98,10 +98,12 @@ export function useCollaborationSession(documentId: string): SessionView {
       }, ms);
       timers.add(timer);
     };
-    const stop = (message: string) => {
+    const stop = (message: string, forgetLocalCopy = false) => {
       stopped = true;
       notice = message;
       provider.disconnect();
+      // A document this person may no longer open should not stay readable on the device either.
+      if (forgetLocalCopy) void persistence.clearData();
       publish();
     };
 
@@ -127,7 +129,7 @@ export function useCollaborationSession(documentId: string): SessionView {
         case 'signed-out':
           return stop('You are signed out, so this document has stopped updating. Your changes are kept on this device: sign in again to share them.');
         case 'not-found':
-          return stop('This document could not be found, or you no longer have access to it.');
+          return stop('This document could not be found, or you no longer have access to it.', true);
         case 'unavailable':
           tokenUnavailable = true;
           publish();
@@ -175,7 +177,7 @@ export function useCollaborationSession(documentId: string): SessionView {
         publish();
         later(reaction.afterMs, () => void connect());
       } else if (reaction.kind === 'stop') {
-        stop(reaction.message);
+        stop(reaction.message, code === CLOSE_CODES.forbidden || code === CLOSE_CODES.notFound);
       }
     });
 

@@ -10,6 +10,8 @@ import { conversationFeature, type ConversationAck } from '../../../server/realt
 import { createSocketIoService } from '../../../server/realtime/socket-io/socket-io-service';
 import type { ConversationView } from '../../../server/domain/conversations/conversation-view';
 import { listEndedConversations } from '../../../server/domain/conversations/list-conversations';
+import { turnNextStepIntoAgreement } from '../../../server/domain/conversations/turn-next-step-into-agreement';
+import { listActivity } from '../../../server/domain/activity/record-activity';
 import { makeCouple } from '../../support/fixtures';
 import { connectLiveClient, startLiveServer, type RecordingClient } from '../../support/live-clients';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
@@ -202,5 +204,25 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     await must(a, { type: 'end', conversationId: id });
     const [row] = await t.db.select().from(conversations).where(eq(conversations.id, id));
     expect(row?.endedAt).not.toBeNull();
+  });
+
+  it('turns a next step into an agreement draft for the two partners only, once they are writing next steps', async () => {
+    const { alex, sam, stranger, space } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Chores', turnMinutes: 2 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await expect(turnNextStepIntoAgreement(t.db, { userId: sam.id }, id, 'Too early')).rejects.toMatchObject({ code: 'conflict' });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
+    await must(s, { type: 'move-to-next-steps', conversationId: id });
+    await expect(turnNextStepIntoAgreement(t.db, { userId: stranger.id }, id, 'Sneaky')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(turnNextStepIntoAgreement(t.db, null, id, 'Anonymous')).rejects.toMatchObject({ code: 'unauthenticated' });
+    const agreement = await turnNextStepIntoAgreement(t.db, { userId: sam.id }, id, '  We share the laundry   on Saturdays ');
+    expect(agreement).toMatchObject({ kind: 'agreement', spaceId: space.id, title: 'We share the laundry on Saturdays' });
+    await must(a, { type: 'end', conversationId: id });
+    const activity = await listActivity(t.db, space.id);
+    expect(activity.map((item) => item.type)).toEqual(expect.arrayContaining(['conversation-proposed', 'conversation-ended', 'agreement-created']));
   });
 });

@@ -25,18 +25,26 @@ export interface EditSession {
   restoredFrom: string | null;
 }
 
-/** `updates` in ascending seq order. Returns sessions in the same order. */
-export function groupEditSessions(updates: readonly UpdateMeta[], gapMs = SESSION_GAP_MS): EditSession[] {
+/**
+ * `updates` in ascending seq order. Returns sessions in the same order. `breaks` are moments
+ * (proposals, signatures) a session must not span: edits after a signature are "changed since you
+ * both signed", so they must read as their own entry.
+ */
+export function groupEditSessions(updates: readonly UpdateMeta[], options: { gapMs?: number; breaks?: readonly Date[] } = {}): EditSession[] {
+  const gapMs = options.gapMs ?? SESSION_GAP_MS;
+  const breaks = (options.breaks ?? []).map((at) => at.getTime());
   const sessions: EditSession[] = [];
   let current: EditSession | null = null;
   for (const update of updates) {
     const restoredFrom = update.restoredFrom ?? null;
+    const at = update.createdAt.getTime();
     const continues =
       current !== null &&
       current.restoredFrom === null &&
       restoredFrom === null &&
       current.authorId === update.authorId &&
-      update.createdAt.getTime() - current.endedAt.getTime() < gapMs;
+      at - current.endedAt.getTime() < gapMs &&
+      !breaks.some((moment) => moment > current!.endedAt.getTime() && moment <= at);
     if (continues && current) {
       current.lastSeq = update.seq;
       current.endedAt = update.createdAt;

@@ -5,7 +5,7 @@
  * length costs about the same per page.
  */
 import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
-import { agreementRestorations, documentUpdates } from '../../../drizzle/schema';
+import { agreementChangeRequests, agreementRestorations, agreementSignatures, agreementVersions, documentUpdates } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
 import { groupEditSessions, type EditSession, type UpdateMeta } from './group-edit-sessions';
 import { measureUpdate } from './measure-update';
@@ -25,6 +25,7 @@ export interface TimelinePage {
 
 export async function listTimeline(db: Executor, documentId: string, options: { beforeSeq?: number; limit?: number } = {}): Promise<TimelinePage> {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+  const breaks = await readVersionMoments(db, documentId);
   let upper = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
   let metas: UpdateMeta[] = [];
   let reachedStart = false;
@@ -43,7 +44,7 @@ export async function listTimeline(db: Executor, documentId: string, options: { 
       break;
     }
     upper = rows[0]!.seq;
-    const sessions = groupEditSessions(metas);
+    const sessions = groupEditSessions(metas, { breaks });
     if (sessions.length > limit) break;
   }
   if (metas.length === 0) return { sessions: [], nextBeforeSeq: null };
@@ -55,7 +56,7 @@ export async function listTimeline(db: Executor, documentId: string, options: { 
   const restoredAt = new Map(restorations.map((r) => [r.seq, r.fromVersion ? `version ${r.fromVersion}` : `the state after edit ${r.fromSeq}`]));
   for (const meta of metas) meta.restoredFrom = restoredAt.get(meta.seq) ?? null;
 
-  let sessions = groupEditSessions(metas);
+  let sessions = groupEditSessions(metas, { breaks });
   // Without the log's start in view, the oldest session may continue further back: leave it for the next page.
   if (!reachedStart && sessions.length > 1) sessions = sessions.slice(1);
   const page = sessions.slice(-limit).reverse();
@@ -83,4 +84,18 @@ export async function listTimeline(db: Executor, documentId: string, options: { 
     }),
     nextBeforeSeq: hasOlder ? oldest.firstSeq : null,
   };
+}
+
+/** Proposals, signatures and requests for changes: the moments an edit session must not span. */
+async function readVersionMoments(db: Executor, documentId: string): Promise<Date[]> {
+  const [proposed, signed, requested] = await Promise.all([
+    db.select({ at: agreementVersions.proposedAt }).from(agreementVersions).where(eq(agreementVersions.documentId, documentId)),
+    db.select({ at: agreementSignatures.signedAt }).from(agreementSignatures).where(eq(agreementSignatures.documentId, documentId)),
+    db
+      .select({ at: agreementChangeRequests.createdAt })
+      .from(agreementChangeRequests)
+      .innerJoin(agreementVersions, eq(agreementVersions.id, agreementChangeRequests.versionId))
+      .where(eq(agreementVersions.documentId, documentId)),
+  ]);
+  return [...proposed, ...signed, ...requested].map((row) => row.at);
 }

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activity, agreementRestorations } from '../../../drizzle/schema';
+import * as Y from 'yjs';
+import { activity, agreementRestorations, documentUpdates } from '../../../drizzle/schema';
+import { Editor } from '../../unit/history/agreement-editing';
 import { onLiveEvent, type LiveEvent } from '../../../server/events/live-events';
 import { createAgreement } from '../../../server/domain/agreements/create-agreement';
 import { listTimeline } from '../../../server/domain/history/list-timeline';
@@ -115,7 +117,11 @@ describe.each(testDatabaseKinds())('agreement versions on %s', (kind) => {
     expect(restoration).toMatchObject({ restoredFromVersion: 1, restoredBy: s.sam.id, seq: 5 });
     const timeline = await listTimeline(t.db, s.agreement.id);
     expect(timeline.sessions[0]).toMatchObject({ authorId: s.sam.id, firstSeq: 5, lastSeq: 5, restoredFrom: 'version 1' });
-    expect(timeline.sessions[1]).toMatchObject({ authorId: s.alex.id, firstSeq: 1, lastSeq: 4 });
+    // Alex's edits after the signatures are an entry of their own, not part of the first session.
+    expect(timeline.sessions.slice(1).map((x) => [x.authorId, x.firstSeq, x.lastSeq])).toEqual([
+      [s.alex.id, 3, 4],
+      [s.alex.id, 1, 2],
+    ]);
     expect(events.map((e) => e.event)).toContain('agreement-restored');
     await expect(restoreAgreement(t.db, s.samV, s.agreement.id, { versionNumber: 1 })).rejects.toMatchObject({ code: 'conflict' });
     // Restoring a plain point of the log works too.
@@ -173,5 +179,46 @@ describe.each(testDatabaseKinds())('agreement versions on %s', (kind) => {
     await proposeVersion(t.db, s.samV, s.agreement.id, {});
     await signVersion(t.db, s.alexV, s.agreement.id, 1);
     expect((await exportAgreementMarkdown(t.db, s.samV, s.agreement.id, 1)).markdown).toContain('Signed by Alex');
+  });
+});
+
+describe.each(testDatabaseKinds())('the timeline of a long history on %s', (kind) => {
+  const t = useTestDatabase(kind);
+
+  it('pages through sessions newest first without losing or repeating any', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const agreement = await createAgreement(t.db, { userId: alex.id }, space.id, { title: 'Long' });
+    // 60 sessions of 40 keystrokes, alternating authors, an hour apart.
+    const editors = [new Editor(alex.id), new Editor(sam.id)];
+    const rows: Array<{ documentId: string; seq: number; update: Uint8Array; authorId: string; createdAt: Date }> = [];
+    const start = Date.UTC(2026, 0, 1);
+    for (let session = 0; session < 60; session++) {
+      const editor = editors[session % 2]!;
+      for (let key = 0; key < 40; key++) {
+        editor.pending = [];
+        if (editor.fragment.length === 0 || key === 0) editor.addParagraph('');
+        editor.typeInto(editor.fragment.length - 1, 1000, 'x');
+        const update = Y.mergeUpdates(editor.pending);
+        for (const other of editors) if (other !== editor) Y.applyUpdate(other.doc, update, 'server');
+        rows.push({ documentId: agreement.id, seq: rows.length + 1, update, authorId: editor.authorId, createdAt: new Date(start + session * 3_600_000 + key * 1000) });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 500) await t.db.insert(documentUpdates).values(rows.slice(i, i + 500));
+    const seen: Array<[number, number]> = [];
+    let before: number | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await listTimeline(t.db, agreement.id, { beforeSeq: before, limit: 7 });
+      pages++;
+      for (const session of page.sessions) {
+        expect(session.updateCount).toBe(40);
+        expect(session.added).toBe(40);
+        seen.push([session.firstSeq, session.lastSeq]);
+      }
+      if (page.nextBeforeSeq === null) break;
+      before = page.nextBeforeSeq;
+    }
+    expect(pages).toBe(9);
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => [2400 - 40 * i - 39, 2400 - 40 * i]));
   });
 });

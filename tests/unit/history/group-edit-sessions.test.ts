@@ -27,6 +27,15 @@ describe('grouping updates into edit sessions', () => {
     ]);
   });
 
+  it('never lets a session span a proposal or signature', () => {
+    const updates = [0, 1, 2, 3].map((minute, i) => ({ seq: i + 1, authorId: 'alex', createdAt: at(minute) }));
+    const sessions = groupEditSessions(updates, { breaks: [at(1.5)] });
+    expect(sessions.map((s) => [s.firstSeq, s.lastSeq])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
   it('returns nothing for an empty log', () => {
     expect(groupEditSessions([])).toEqual([]);
   });

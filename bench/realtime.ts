@@ -17,6 +17,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -250,6 +251,7 @@ class Target {
 const SLICE_MS = 5000;
 const LEAD_IN_MS = 500;
 const SETTLE_MS = 1000;
+const loadAtStart = loadavg()[0]!;
 const targets = servers.map((kind) => new Target(kind));
 for (const target of targets) await target.start();
 process.stderr.write(`warming up ${warmupS} s, then measuring ${durationS} s per server in ${SLICE_MS / 1000} s turns…\n`);
@@ -292,7 +294,9 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['client loop delay p99/max (ms)', (f) => `${f.client_loop_delay.p99}/${f.client_loop_delay.max}`],
   ['persistence lag p99 (ms)', (f) => (f.persist_p99_ms === undefined ? '-' : String(f.persist_p99_ms))],
 ];
-console.log(`\nRealtime benchmark: ${docCount} documents, ${docCount * 2} clients, ${ratePerClient} edits/s per client, ${durationS} s measured\n`);
+console.log(`\nRealtime benchmark: ${docCount} documents, ${docCount * 2} clients, ${ratePerClient} edits/s per client, ${durationS} s measured per server`);
+// Other work on the machine shows up in every latency here; the load average says how much there was.
+console.log(`Machine load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores\n`);
 const header = ['', ...servers].map((cell, i) => (i === 0 ? cell.padEnd(32) : cell.padStart(14))).join('');
 console.log(header);
 for (const [label, value] of rows) console.log([label.padEnd(32), ...servers.map((kind) => value(results[kind]!).padStart(14))].join(''));

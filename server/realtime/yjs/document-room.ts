@@ -10,6 +10,8 @@
  * maxPendingBytes) and retried after each later update, so garbage can neither enter a snapshot nor
  * grow memory without limit.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Executor } from '../../db/database';
@@ -147,7 +149,8 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
         return;
       case 'awareness':
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          const own = this.ownAwarenessOnly(connection, message.update);
+          if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
         } catch (error) {
           connection.refuse(CloseCode.malformed, `undecodable awareness update: ${(error as Error).message}`);
         }
@@ -158,6 +161,38 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * Awareness (presence, caret, name) is client-made, but a connection may speak only for the
+   * clients it introduced: entries for a client id that another connection owns are dropped, so
+   * nobody can move, rename or remove someone else's caret. Null when nothing is left.
+   */
+  private ownAwarenessOnly(connection: RoomConnection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      let ownedByOther = false;
+      for (const other of this.connections) {
+        if (other !== connection && other.awarenessClientIds.has(clientId)) ownedByOther = true;
+      }
+      if (!ownedByOther) kept.push({ clientId, clock, state });
+    }
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the awareness update');
+    if (kept.length === count) return update;
+    if (kept.length === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    return encoding.toUint8Array(encoder);
   }
 
   private applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {

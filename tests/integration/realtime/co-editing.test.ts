@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { documentUpdates } from '../../../drizzle/schema';
+import { encodeAwarenessMessage } from '../../../server/realtime/yjs/protocol';
 import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
@@ -75,6 +77,31 @@ describe.each(testDatabaseKinds())('co-editing on %s', (kind) => {
     await waitFor(() => [...b.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Alex'), 5000, 'Alex to appear');
     a.destroy();
     await waitFor(() => ![...b.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Alex'), 5000, 'Alex to go');
+  });
+
+  it("nobody can move, rename or remove the other person's caret", async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const a = await connect(alex.id, documentId);
+    const b = await connect(sam.id, documentId);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Alex' });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alex', 5000, 'Alex to appear');
+    // Sam's client forges an update for Alex's client id: renamed, then removed.
+    const forged = new Awareness(new Y.Doc());
+    forged.clientID = a.doc.clientID;
+    forged.setLocalState({ user: { name: 'Not Alex' } });
+    const meta = forged.meta.get(a.doc.clientID)!;
+    meta.clock = 1000;
+    const ws = b.provider.ws!;
+    ws.send(encodeAwarenessMessage(encodeAwarenessUpdate(forged, [a.doc.clientID])));
+    forged.setLocalState(null);
+    forged.meta.get(a.doc.clientID)!.clock = 2000;
+    ws.send(encodeAwarenessMessage(encodeAwarenessUpdate(forged, [a.doc.clientID])));
+    forged.destroy();
+    // A third person joining sees Alex as Alex.
+    const c = await connect(sam.id, documentId);
+    await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alex', 5000, 'Alex, unforged');
   });
 
   it('does not apply edits from a read-only connection (archived agreement)', async () => {

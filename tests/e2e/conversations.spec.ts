@@ -61,6 +61,11 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await expect(sam.page.getByTestId('check-in-partner')).toContainText('nervous, hopeful');
   await alex.page.screenshot({ path: screenshotPath('conversation-speaker'), fullPage: true });
   await sam.page.screenshot({ path: screenshotPath('conversation-listener'), fullPage: true });
+  // At phone width the timer, the roles and the Pause button stay readable and in reach.
+  await alex.page.setViewportSize({ width: 390, height: 844 });
+  await expect(alex.page.getByRole('button', { name: 'Pause', exact: true })).toBeInViewport();
+  await alex.page.screenshot({ path: screenshotPath('conversation-speaker-phone') });
+  await alex.page.setViewportSize({ width: 1200, height: 820 });
   await alex.page.getByRole('button', { name: 'I am done, hand over' }).click();
 
   // Reflection: "Not quite", then "That's right", then "Is there more?", then the floor passes.

@@ -446,8 +446,7 @@ function FloorStep({ view, now, partner, busy, act }: { view: ConversationView; 
       <p className={`conv-role-banner role-banner--${speaking ? 'speak' : 'listen'}`} data-testid="role-banner">
         <strong>{speaking ? 'You are speaking' : 'You are listening'}</strong>
         <span>
-          {' '}
-          · Speaker: {speakerName} · Listener: {listenerName}
+          Speaker: {speakerName} · Listener: {listenerName}
         </span>
       </p>
       <Step title={title} lead={lead} tone={speaking ? 'speak' : 'listen'}>

@@ -1,11 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { conversationEvents, conversations } from '../../../drizzle/schema';
 import { isUniqueViolation, type Database } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { listMembers } from '../spaces/space-members';
 import { conflict } from '../errors';
-import { startConversation, type ConversationState } from './conversation-machine';
-import type { LoadedConversation } from './load-conversation';
+import { applyEvent, startConversation, type ConversationState } from './conversation-machine';
+import { findOpenConversation, loadConversation, type LoadedConversation } from './load-conversation';
 import { ProtocolRefusal } from './protocol-refusal';
 
 /**
@@ -28,6 +29,7 @@ export async function proposeConversation(
   if (!outcome.ok) throw new ProtocolRefusal(outcome);
   try {
     return await db.transaction(async (tx) => {
+      await endConversationOfAFormerPair(tx, spaceId, [membership.userId, partner.userId], options.now);
       const [conversation] = await tx
         .insert(conversations)
         .values({ spaceId, proposedBy: membership.userId, topic: outcome.state.topic, createdAt: new Date(options.now) })
@@ -41,4 +43,22 @@ export async function proposeConversation(
     if (isUniqueViolation(error, 'conversations_one_open_per_space')) throw conflict('There is already a conversation open in your space. Finish or end it first.');
     throw error;
   }
+}
+
+/**
+ * A conversation left open by a partner who has since left the space can never finish (only its two
+ * participants may act). It is ended here, in the name of the participant who stayed, so the people
+ * now in the space can talk; its summary is kept like any other.
+ */
+async function endConversationOfAFormerPair(tx: Parameters<Parameters<Database['transaction']>[0]>[0], spaceId: string, members: string[], now: number): Promise<void> {
+  const open = await findOpenConversation(tx, spaceId);
+  if (!open) return;
+  const loaded = await loadConversation(tx, open, now);
+  if (loaded.state.participants.every((id) => members.includes(id))) return;
+  const stayed = loaded.state.participants.find((id) => members.includes(id));
+  if (!stayed) return;
+  const outcome = applyEvent(loaded.state, stayed, { type: 'end' }, now);
+  if (!outcome.ok) return;
+  await tx.insert(conversationEvents).values({ conversationId: open.id, seq: loaded.lastSeq + 1, actorId: stayed, type: 'end', data: {}, occurredAt: new Date(now) });
+  await tx.update(conversations).set({ endedAt: new Date(now) }).where(eq(conversations.id, open.id));
 }

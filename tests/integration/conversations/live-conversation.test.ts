@@ -12,7 +12,10 @@ import type { ConversationView } from '../../../server/domain/conversations/conv
 import { listEndedConversations } from '../../../server/domain/conversations/list-conversations';
 import { turnNextStepIntoAgreement } from '../../../server/domain/conversations/turn-next-step-into-agreement';
 import { listActivity } from '../../../server/domain/activity/record-activity';
-import { makeCouple } from '../../support/fixtures';
+import { makeCouple, makeUser } from '../../support/fixtures';
+import { leaveSpace } from '../../../server/domain/spaces/leave-space';
+import { acceptInvite } from '../../../server/domain/spaces/accept-invite';
+import { createInvite } from '../../../server/domain/spaces/create-invite';
 import { connectLiveClient, startLiveServer, type RecordingClient } from '../../support/live-clients';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 
@@ -224,5 +227,24 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     await must(a, { type: 'end', conversationId: id });
     const activity = await listActivity(t.db, space.id);
     expect(activity.map((item) => item.type)).toEqual(expect.arrayContaining(['conversation-proposed', 'conversation-ended', 'agreement-created']));
+  });
+
+  it('lets the people now in the space talk when a partner left mid-conversation', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(s, { type: 'propose', topic: 'Before', turnMinutes: 2 });
+    await must(a, { type: 'accept', conversationId: id });
+    await leaveSpace(t.db, { userId: sam.id }, space.id);
+    const robin = await makeUser(t.db, 'Robin');
+    const { token } = await createInvite(t.db, { userId: alex.id }, space.id);
+    await acceptInvite(t.db, robin.id, token);
+    const r = await connect(robin.id);
+    expect(await latestState(r, () => true)).toBeNull();
+    const fresh = await must(r, { type: 'propose', topic: 'A new start', turnMinutes: 2 });
+    expect(fresh.partnerId).toBe(alex.id);
+    const [old] = await t.db.select().from(conversations).where(eq(conversations.id, id));
+    expect(old?.endedAt).not.toBeNull();
+    await must(a, { type: 'end', conversationId: fresh.id });
   });
 });

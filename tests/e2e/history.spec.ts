@@ -93,7 +93,7 @@ test('two partners propose, review, sign, see changes since signing, restore, an
   await sam.page.goto(`${path}/history`);
   const timeline = sam.page.getByTestId('timeline');
   await expect(timeline.locator('li')).toHaveText([
-    /You restored.*restored from version 1/,
+    /You restored version 1/,
     /Alex edited/,
     /Alex signed version 1/,
     /You signed version 1/,
@@ -101,6 +101,12 @@ test('two partners propose, review, sign, see changes since signing, restore, an
     /Alex edited/,
   ]);
   await sam.page.screenshot({ path: screenshotPath('history-timeline'), fullPage: true });
+  // The restore's own entry shows what it took out, in Sam's colour.
+  await timeline.locator('li').first().getByRole('link', { name: 'What changed' }).click();
+  await expect(sam.page.getByTestId('diff-summary')).toContainText('You removed 3 words');
+  await expect(sam.page.locator('.document-view del')).toContainText('Except on Fridays.');
+  await sam.page.screenshot({ path: screenshotPath('history-diff-restore'), fullPage: true });
+  await sam.page.goBack();
   // Selecting an earlier entry shows the agreement as it was then, read only.
   await timeline.locator('li').nth(1).getByRole('link', { name: 'Show the agreement then' }).click();
   await expect(sam.page.locator('.point-panel .document-view')).toContainText('Except on Fridays.');

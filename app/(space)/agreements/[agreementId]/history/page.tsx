@@ -63,8 +63,14 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         key: `s${session.firstSeq}`,
         node: (
           <div className={`timeline-entry${isSelected ? ' selected' : ''}`} style={style} data-testid="timeline-session">
-            <span className="who">{nameOf(session.authorId)}</span> {session.restoredFrom ? 'restored' : 'edited'}
-            {session.restoredFrom ? <span className="restored-tag">restored from {session.restoredFrom}</span> : null}
+            <span className="who">{nameOf(session.authorId)}</span>{' '}
+            {session.restoredFrom ? (
+              <>
+                restored <span className="restored-tag">{session.restoredFrom}</span>
+              </>
+            ) : (
+              'edited'
+            )}
             <span className="when">
               <LocalTime iso={session.startedAt.toISOString()} />
               {session.updateCount > 1 && session.endedAt.getTime() - session.startedAt.getTime() > 60_000 ? (

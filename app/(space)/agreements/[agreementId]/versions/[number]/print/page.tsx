@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Print an agreement version' };
 
 export default async function PrintVersionPage({ params }: { params: Promise<{ agreementId: string; number: string }> }) {
   const { agreementId, number: numberText } = await params;
-  const { viewer, db, access } = await loadAgreementHistory(agreementId, `/agreements/${agreementId}/versions/${numberText}/print`);
+  const { db, access } = await loadAgreementHistory(agreementId, `/agreements/${agreementId}/versions/${numberText}/print`);
   if (!/^\d{1,7}$/.test(numberText)) notFound();
   const { document } = access;
   const overview = await readAgreementVersions(db, document.id);
@@ -27,7 +27,6 @@ export default async function PrintVersionPage({ params }: { params: Promise<{ a
   const blocks = readBlocks(doc);
   doc.destroy();
   const chain = await verifyStoredChain(db, document.id);
-  void viewer;
 
   return (
     <main className="container">
@@ -35,15 +34,15 @@ export default async function PrintVersionPage({ params }: { params: Promise<{ a
         <Link href={`/agreements/${document.id}/versions`}>← Versions and signatures</Link>
         <PrintButton />
       </div>
-      <article className="print-view">
-        <header>
+      <div className="print-view">
+        <div className="print-heading">
           <h1>{document.title}</h1>
           <p>
             <strong>Version {version.number}</strong> · proposed by {nameOf(version.proposedBy)} on <LocalTime iso={version.proposedAt.toISOString()} />
             {version.state === 'in-effect' ? ' · in effect' : ''}
           </p>
           {version.note ? <p className="muted">Note: “{version.note}”</p> : null}
-        </header>
+        </div>
         <DocumentView blocks={blocks} label={`Version ${version.number}`} />
         <section className="signatures" aria-labelledby="signatures-heading">
           <h2 id="signatures-heading">Signatures</h2>
@@ -60,7 +59,7 @@ export default async function PrintVersionPage({ params }: { params: Promise<{ a
           <p className="hash">Version hash: {version.hash}</p>
           <p className="muted">{chain.ok ? `History verified: ${chain.message}` : chain.message}</p>
         </section>
-      </article>
+      </div>
     </main>
   );
 }

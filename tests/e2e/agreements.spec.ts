@@ -215,11 +215,52 @@ test('a partner who leaves the space is disconnected at once, told why, and the 
   await expect(sam.page.getByTestId('sync-status')).toHaveText('Not connected');
   await expect(editor(sam.page)).toHaveAttribute('contenteditable', 'false');
   await expect.poll(async () => sam.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(`mend-document-${documentId}`);
+  // No reconnect loop: nothing tries to open the room again.
+  let attempts = 0;
+  sam.page.on('websocket', (socket) => {
+    if (socket.url().includes('/realtime/yjs/')) attempts += 1;
+  });
+  await sam.page.waitForTimeout(3_000);
+  expect(attempts).toBe(0);
   await sam.page.screenshot({ path: screenshotPath('agreement-access-ended'), fullPage: false });
   // Alex keeps the agreement and keeps writing.
   await editor(alex.page).click();
   await alex.page.keyboard.type('Still here.');
   await expectSynced(alex.page);
+  await alex.context.close();
+  await sam.context.close();
+});
+
+test('a refused token (4401) is replaced by a fresh one and the editor connects', async ({ browser, mendURL }) => {
+  const { a: alex, b: sam } = await makeCouple(browser, mendURL);
+  const path = await startAgreement(alex, null, 'Token check');
+  let tokensServed = 0;
+  await sam.page.route('**/api/realtime/token?documentId=*', async (route) => {
+    tokensServed += 1;
+    if (tokensServed > 1) return route.continue();
+    // The first token is spoiled, as an expired or tampered one would be: the room must refuse it.
+    const response = await route.fetch();
+    const body = (await response.json()) as { token: string };
+    await route.fulfill({ response, json: { ...body, token: `${body.token.slice(0, -6)}AAAAAA` } });
+  });
+  const closeCodes: number[] = [];
+  await sam.page.exposeFunction('recordClose', (code: number) => closeCodes.push(code));
+  await sam.page.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('close', (event) => (window as unknown as { recordClose(code: number): void }).recordClose(event.code));
+      }
+    } as typeof WebSocket;
+  });
+  await sam.page.goto(path);
+  await expectSynced(sam.page);
+  expect(tokensServed).toBeGreaterThanOrEqual(2);
+  expect(closeCodes).toContain(4401);
+  await editor(sam.page).click();
+  await sam.page.keyboard.type('Connected after a fresh token.');
+  await expect(editor(alex.page)).toContainText('Connected after a fresh token.');
   await alex.context.close();
   await sam.context.close();
 });

@@ -88,6 +88,9 @@ test('notes: a private draft, shared live, acknowledged live, retracted; a journ
   await expectSynced(alex.page);
   await expect(editor(alex.page)).toContainText(story);
   await alex.page.screenshot({ path: screenshotPath('notes-draft'), fullPage: true });
+  await alex.page.setViewportSize({ width: 390, height: 844 });
+  await alex.page.screenshot({ path: screenshotPath('notes-draft-phone'), fullPage: true });
+  await alex.page.setViewportSize({ width: 1200, height: 820 });
   await alex.page.getByRole('button', { name: 'Share with Sam' }).click();
   await expect(alex.page.getByText('Not acknowledged yet.')).toBeVisible();
 
@@ -97,6 +100,9 @@ test('notes: a private draft, shared live, acknowledged live, retracted; a journ
   await expect(sam.page.getByTestId('note-item')).toContainText('Alex’s note');
   await expect(sam.page.getByTestId('note-item')).toContainText('betrayed');
   await sam.page.screenshot({ path: screenshotPath('notes-list-partner'), fullPage: true });
+  await sam.page.setViewportSize({ width: 390, height: 844 });
+  await sam.page.screenshot({ path: screenshotPath('notes-list-partner-phone'), fullPage: true });
+  await sam.page.setViewportSize({ width: 1200, height: 820 });
 
   await sam.page.getByRole('link', { name: /Alex’s note/ }).click();
   await expect(sam.page.getByText(story)).toBeVisible();

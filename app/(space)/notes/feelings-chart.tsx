@@ -8,7 +8,7 @@ import type { ChartWeek, PersonChart } from '@/server/domain/notes/feelings-char
 
 const WIDTH = 320;
 const HEIGHT = 150;
-const AXIS = 22;
+const AXIS = 24;
 const TOP = 8;
 
 const familyColour = (family: string) => FAMILY_COLOURS[(family in FAMILY_COLOURS ? family : 'own') as FeelingFamilyOrOwn];
@@ -93,7 +93,7 @@ function PersonBars({ person, weeks, scale }: { person: PersonChart; weeks: Char
               );
             })}
             {i % 2 === (weeks.length - 1) % 2 ? (
-              <text x={i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="10" fill="#5b6670">
+              <text x={i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#5b6670">
                 {shortDate(week.start)}
               </text>
             ) : null}

@@ -115,7 +115,11 @@ export function FeelingsPicker({
           </select>
         </label>
         <button type="button" className="secondary" onClick={addOwn}>Add</button>
-        {ownProblem ? <small id={`${id}-own-problem`} className="field-error">{ownProblem}</small> : null}
+        {ownProblem ? (
+          <small id={`${id}-own-problem`} className="field-error">{ownProblem}</small>
+        ) : ownWord.trim() !== '' ? (
+          <small className="muted">Press Add (or Enter) to include it.</small>
+        ) : null}
       </div>
       {chosen.length > 0 ? (
         <div className="chosen-feelings">

@@ -46,6 +46,9 @@ export function reactionToClose(code: number): CloseReaction {
 /** A 4401 right after a fresh token means the session itself is gone: stop asking after this many in a row. */
 export const MAX_TOKEN_REFRESHES_IN_A_ROW = 3;
 
+/** Two, not one: a first 4401 (stale token) is closed once and retried at once with a fresh token. */
+export const OFFLINE_AFTER_FAILED_ATTEMPTS = 2;
+
 export function deriveSyncStatus(facts: {
   stopped: boolean;
   browserOnline: boolean;
@@ -53,12 +56,16 @@ export function deriveSyncStatus(facts: {
   synced: boolean;
   hasSyncedBefore: boolean;
   tokenUnavailable: boolean;
+  /** Connections closed since the last sync (y-websocket's own counter). */
+  failedAttempts?: number;
 }): SyncStatus {
   if (facts.stopped) return 'stopped';
   if (!facts.browserOnline || facts.tokenUnavailable) return 'offline';
   if (facts.socket === 'connected' && facts.synced) return 'synced';
   // Once we have been in sync, a lost connection is "offline" (edits wait on this device), not a first connect.
   if (facts.hasSyncedBefore) return 'offline';
+  // A server that cannot be reached on first load: after a couple of tries, say so instead of "Connecting…" forever.
+  if ((facts.failedAttempts ?? 0) >= OFFLINE_AFTER_FAILED_ATTEMPTS) return 'offline';
   return 'connecting';
 }
 

@@ -88,6 +88,7 @@ export function useCollaborationSession(documentId: string): SessionView {
         synced: provider.synced,
         hasSyncedBefore,
         tokenUnavailable,
+        failedAttempts: provider.wsUnsuccessfulReconnects,
       });
       setView({ session, status, notice, mode, localCopyLoaded });
     };
@@ -158,12 +159,11 @@ export function useCollaborationSession(documentId: string): SessionView {
       publish();
     });
     provider.on('connection-close', (event) => {
-      if (!event) return;
-      const reaction = reactionToClose(event.code);
-      if (reaction.kind === 'retry-later' && reaction.afterMs === 0) {
-        notice = reaction.message;
-        publish();
+      if (event) {
+        const reaction = reactionToClose(event.code);
+        if (reaction.kind === 'retry-later' && reaction.afterMs === 0) notice = reaction.message;
       }
+      publish();
     });
     // Only for closes that y-websocket will not retry itself (4400-4499).
     provider.on('closed', ({ code }) => {

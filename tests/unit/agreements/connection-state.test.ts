@@ -26,6 +26,11 @@ describe('deriveSyncStatus', () => {
     expect(deriveSyncStatus({ ...base, socket: 'disconnected', hasSyncedBefore: true })).toBe('offline');
     expect(deriveSyncStatus({ ...base, socket: 'connecting', hasSyncedBefore: true })).toBe('offline');
   });
+  it('turns a first connection that keeps failing into Offline, but not one stale-token retry', () => {
+    expect(deriveSyncStatus({ ...base, socket: 'connecting', failedAttempts: 1 })).toBe('connecting');
+    expect(deriveSyncStatus({ ...base, socket: 'disconnected', failedAttempts: 2 })).toBe('offline');
+    expect(deriveSyncStatus({ ...base, socket: 'connected', synced: true, failedAttempts: 3 })).toBe('synced');
+  });
   it('is Offline whenever the browser is offline or no token can be fetched, and stopped wins over all', () => {
     expect(deriveSyncStatus({ ...base, browserOnline: false, socket: 'connected', synced: true })).toBe('offline');
     expect(deriveSyncStatus({ ...base, tokenUnavailable: true })).toBe('offline');

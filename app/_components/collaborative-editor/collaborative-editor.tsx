@@ -43,7 +43,7 @@ export function CollaborativeEditor({ documentId, editable = true, user, placeho
         <p className={`collab-status collab-status-${status}`} role="status" title={syncStatusHint[status]} data-testid="sync-status">
           <span className="collab-status-dot" aria-hidden="true" />
           {syncStatusLabel[status]}
-          {status === 'offline' ? <span className="collab-status-hint">: changes are kept on this device</span> : null}
+          {status === 'offline' ? <span className="collab-status-hint">— your changes are kept on this device</span> : null}
         </p>
         {/* Who else is here is only known while connected; offline it would wrongly say "only you". */}
         {session && status === 'synced' ? <PresenceList session={session} me={user} /> : null}

@@ -10,6 +10,8 @@ const WIDTH = 320;
 const HEIGHT = 150;
 const AXIS = 24;
 const TOP = 8;
+/** Room at both ends so the first and last week labels are not cut off. */
+const SIDE = 20;
 
 const familyColour = (family: string) => FAMILY_COLOURS[(family in FAMILY_COLOURS ? family : 'own') as FeelingFamilyOrOwn];
 const familyLabel = (family: string) => FAMILY_LABELS[(family in FAMILY_LABELS ? family : 'own') as FeelingFamilyOrOwn];
@@ -72,14 +74,14 @@ export function FeelingsChart({ weeks, people }: { weeks: ChartWeek[]; people: A
 
 function PersonBars({ person, weeks, scale }: { person: PersonChart; weeks: ChartWeek[]; scale: number }) {
   const plotHeight = HEIGHT - AXIS - TOP;
-  const slot = WIDTH / weeks.length;
+  const slot = (WIDTH - 2 * SIDE) / weeks.length;
   const barWidth = Math.min(26, slot * 0.6);
   const summary = person.total === 0 ? 'No shared feelings in these weeks.' : `Feelings named over ${weeks.length} weeks, strength ${person.total} in all.`;
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${summary} Details in the table below.`} className="chart-svg">
       <line x1={0} x2={WIDTH} y1={TOP + plotHeight + 0.5} y2={TOP + plotHeight + 0.5} stroke="#cfd8d4" />
       {weeks.map((week, i) => {
-        const x = i * slot + (slot - barWidth) / 2;
+        const x = SIDE + i * slot + (slot - barWidth) / 2;
         let y = TOP + plotHeight;
         return (
           <g key={week.start}>
@@ -93,7 +95,7 @@ function PersonBars({ person, weeks, scale }: { person: PersonChart; weeks: Char
               );
             })}
             {i % 2 === (weeks.length - 1) % 2 ? (
-              <text x={i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#5b6670">
+              <text x={SIDE + i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#5b6670">
                 {shortDate(week.start)}
               </text>
             ) : null}

@@ -131,6 +131,8 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await sam.page.screenshot({ path: screenshotPath('conversation-summary'), fullPage: true });
   await alex.page.goto('/space');
   await expect(alex.page.getByTestId('conversation-list')).toContainText('How we decide about money');
+  await expect(alex.page.getByTestId('presence-line')).toContainText('Sam is here now');
+  await alex.page.screenshot({ path: screenshotPath('conversation-space-page'), fullPage: true });
   await alex.page.goto('/agreements');
   await expect(alex.page.getByText('We look at the budget together every Sunday')).toBeVisible();
 });

@@ -186,12 +186,13 @@ function PhaseScreen({ view, now, me, partner, busy, act, names }: { view: Conve
   }
 }
 
-function Step({ title, lead, children, tone }: { title: string; lead?: ReactNode; children?: ReactNode; tone?: 'speak' | 'listen' }) {
+function Step({ title, lead, top, children, tone }: { title: string; lead?: ReactNode; top?: ReactNode; children?: ReactNode; tone?: 'speak' | 'listen' }) {
   return (
     <section className={`card conversation-step${tone ? ` conversation-step--${tone}` : ''}`} aria-labelledby="step-title">
       <h2 id="step-title" data-testid="step-title">
         {title}
       </h2>
+      {top}
       {lead ? <p className="conversation-lead">{lead}</p> : null}
       {children}
     </section>
@@ -341,6 +342,7 @@ function FloorStep({ view, now, partner, busy, act }: { view: ConversationView; 
   const [text, setText] = useState('');
 
   let body: ReactNode;
+  let top: ReactNode = null;
   let title: string;
   let lead: ReactNode;
   switch (floor.step) {
@@ -348,19 +350,20 @@ function FloorStep({ view, now, partner, busy, act }: { view: ConversationView; 
       const remaining = Math.max(0, (floor.turnEndsAt ?? now) - now);
       title = speaking ? 'You have the floor' : `${partner.name} has the floor`;
       lead = speaking ? 'Speak about your own experience: “I feel…”, “I need…”. When you have said what matters, hand over.' : `Listen to ${partner.name}. When they hand over, you will say back what you heard. You cannot take the floor.`;
-      body = (
+      // The timer comes first: at phone width it is what must be seen without scrolling.
+      top = (
         <>
           <p className="conv-turn-timer" role="timer" aria-live="off" aria-label={`${Math.ceil(remaining / 1000)} seconds left in this turn`} data-testid="turn-timer">
             {clock(remaining)}
           </p>
           <p className="muted conv-timer-caption">left in {speaking ? 'your' : `${partner.name}’s`} turn</p>
-          {speaking ? (
-            <button type="button" className="conv-big-action" disabled={busy} onClick={() => void act({ type: 'yield', conversationId: id })}>
-              I am done, hand over
-            </button>
-          ) : null}
         </>
       );
+      body = speaking ? (
+        <button type="button" className="conv-big-action" disabled={busy} onClick={() => void act({ type: 'yield', conversationId: id })}>
+          I am done, hand over
+        </button>
+      ) : null;
       break;
     }
     case 'reflecting':
@@ -449,7 +452,7 @@ function FloorStep({ view, now, partner, busy, act }: { view: ConversationView; 
           Speaker: {speakerName} · Listener: {listenerName}
         </span>
       </p>
-      <Step title={title} lead={lead} tone={speaking ? 'speak' : 'listen'}>
+      <Step title={title} lead={lead} top={top} tone={speaking ? 'speak' : 'listen'}>
         {body}
       </Step>
       <p className="conv-next-steps-move">

@@ -56,5 +56,14 @@ test('a stranger learns nothing of a couple’s agreement; the partner cannot re
   expect((await sam.context.request.get(`/api/realtime/token?documentId=${journalDocumentId}`)).status()).toBe(404);
   expect((await stranger.context.request.get(`/api/realtime/token?documentId=${journalDocumentId}`)).status()).toBe(404);
   expect((await alex.context.request.get(`/api/realtime/token?documentId=${journalDocumentId}`)).status()).toBe(200);
+
+  // Signing out leaves no copy of the journal (or any document) in the browser's storage.
+  await alex.page.goto(journalPath);
+  await expect(alex.page.getByTestId('sync-status')).toHaveText('Synced');
+  const deviceCopies = () => alex.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('mend-document-')));
+  expect((await deviceCopies()).length).toBeGreaterThan(0);
+  await alex.page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(alex.page.getByText('You are signed out.')).toBeVisible();
+  expect(await deviceCopies()).toEqual([]);
   for (const person of [alex, sam, stranger]) await person.context.close();
 });

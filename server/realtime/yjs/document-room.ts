@@ -116,7 +116,14 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     if (this.state !== 'open' || this.unloadRequested || this.connections.size > 0) return;
     this.unloadRequested = true;
     void this.deps.scheduler.flush(this).then(() => {
-      if (this.state === 'open' && this.unloadRequested && this.connections.size === 0 && !this.hasUnwritten()) this.destroy();
+      if (this.state !== 'open' || !this.unloadRequested || this.connections.size > 0) return;
+      if (!this.hasUnwritten()) {
+        this.destroy();
+        return;
+      }
+      // A server edit arrived while flushing: try again once that is written too.
+      this.unloadRequested = false;
+      this.unloadWhenIdle();
     });
   }
 

@@ -11,6 +11,8 @@ import { createJournalEntry } from '../../../server/domain/journal/create-journa
 import { deleteJournalEntry } from '../../../server/domain/journal/delete-journal-entry';
 import { exportJournal } from '../../../server/domain/journal/export-journal';
 import { listJournalEntries } from '../../../server/domain/journal/list-journal-entries';
+import { createNote } from '../../../server/domain/notes/create-note';
+import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import { updateJournalEntry } from '../../../server/domain/journal/update-journal-entry';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
@@ -117,5 +119,18 @@ describe.each(testDatabaseKinds())('private journal on %s', (kind) => {
     expect(await t.db.select().from(journalEntries)).toContainEqual(expect.objectContaining({ id: keep.id }));
     expect(await exportJournal(t.db, { userId: alex.id })).toContain('keep this');
     await expect(deleteJournalEntry(t.db, { userId: alex.id }, entry.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('leaves nothing of a person’s journal or drafts behind when they leave the space', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const marker = `JL-${kind}-${Math.random().toString(36).slice(2, 10)}`;
+    const entry = await createJournalEntry(t.db, { userId: sam.id }, { entryDate: '2026-11-23', feelings: [] });
+    await storeText(t.db, entry.documentId, sam.id, `${marker} journal`, 'more');
+    const draft = await createNote(t.db, { userId: sam.id }, { feelings: [{ family: 'fear', word: 'afraid', intensity: 2 }], whatINeed: `${marker} need` });
+    await storeText(t.db, draft.documentId, sam.id, `${marker} draft`, 'more');
+    expect((await findEverywhere(t.db, marker)).length).toBeGreaterThan(0);
+    await leaveSpace(t.db, { userId: sam.id }, space.id);
+    expect(await findEverywhere(t.db, marker)).toEqual([]);
+    expect(await listJournalEntries(t.db, { userId: alex.id })).toEqual([]);
   });
 });

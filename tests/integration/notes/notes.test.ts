@@ -153,6 +153,21 @@ describe.each(testDatabaseKinds())('feelings notes on %s', (kind) => {
     expect(JSON.stringify(rows)).not.toMatch(/MARKER|betrayed|hopeful|I am here/);
   });
 
+  it('lets only one of two simultaneous acknowledgements through, and never a reply after a retraction', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    const note = await createNote(t.db, { userId: alex.id }, { feelings: [hurt] });
+    await shareNote(t.db, { userId: alex.id }, note.id);
+    const acks = await Promise.allSettled([acknowledgeNote(t.db, { userId: sam.id }, note.id, { response: 'one' }), acknowledgeNote(t.db, { userId: sam.id }, note.id, { response: 'two' })]);
+    expect(acks.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((acks.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    const [retracted, replied] = await Promise.allSettled([retractNote(t.db, { userId: alex.id }, note.id), replyToNote(t.db, { userId: sam.id }, note.id, { body: 'racing' })]);
+    expect(retracted.status).toBe('fulfilled');
+    // Either the reply landed before the retraction, or it was refused after it: never a half state.
+    if (replied.status === 'rejected') expect(replied.reason).toMatchObject({ code: 'gone' });
+    const view = await getNote(t.db, { userId: sam.id }, note.id);
+    expect(view.visibility).toBe('retracted');
+  });
+
   it('refuses bad input with field messages and saves nothing', async () => {
     const { alex, space } = await makeCouple(t.db);
     const before = await t.db.select().from(notes).where(eq(notes.spaceId, space.id));

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { requireOwnSpace, type Viewer } from '../../access/authorization';
 import { publishLiveEvent } from '../../events/live-events';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/create-note';
+import { fieldErrorsFrom } from '../notes/field-errors-from';
 import { journalEntrySchema } from './journal-input';
 
 export const JOURNAL_CHANGED_EVENT = 'journal-changed';

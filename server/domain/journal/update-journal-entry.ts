@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireJournalEntry, type Viewer } from '../../access/authorization';
 import { publishLiveEvent } from '../../events/live-events';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/create-note';
+import { fieldErrorsFrom } from '../notes/field-errors-from';
 import { JOURNAL_CHANGED_EVENT } from './create-journal-entry';
 import { journalEntrySchema } from './journal-input';
 

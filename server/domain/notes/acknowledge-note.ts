@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from './create-note';
+import { fieldErrorsFrom } from './field-errors-from';
 import { acknowledgementSchema } from './note-input';
 import { publishNoteEvent } from './note-live-events';
 import { personName } from './person-name';

@@ -2,6 +2,7 @@ import { documents, notes, type NoteRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireOwnSpace, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
+import { fieldErrorsFrom } from './field-errors-from';
 import { noteDraftSchema } from './note-input';
 import { publishDraftsChanged } from './note-live-events';
 import { saveNoteFeelings } from './save-note-feelings';
@@ -28,13 +29,4 @@ export async function createNote(db: Database, viewer: Viewer, input: unknown): 
   });
   publishDraftsChanged(note.spaceId, note.authorId, note.id);
   return note;
-}
-
-export function fieldErrorsFrom(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

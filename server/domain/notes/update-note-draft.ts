@@ -3,7 +3,7 @@ import { notes } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from './create-note';
+import { fieldErrorsFrom } from './field-errors-from';
 import { noteDraftSchema } from './note-input';
 import { publishDraftsChanged } from './note-live-events';
 import { saveNoteFeelings } from './save-note-feelings';

@@ -1,14 +1,13 @@
 /**
  * The stored text of a private collaborative document as ProseMirror JSON, for server-side reading
- * (a shared note shown to the partner, a journal export). Rebuilt from the latest snapshot and the
- * updates after it, the same way the document rooms load a document.
+ * (a shared note shown to the partner, a journal export), loaded exactly as the document rooms load
+ * it (latest snapshot and the updates after it).
  * Callers must have authorized the viewer (server/access/authorization.ts) for this document.
  */
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
-import * as Y from 'yjs';
-import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
+import type * as Y from 'yjs';
 import type { Executor } from '../../db/database';
+import { loadDocument } from '../../realtime/yjs/document-store';
 import { findRoomSlot } from '../../realtime/yjs/room-registry';
 
 /** The Tiptap Collaboration extension's default field (app/_components/collaborative-editor). */
@@ -20,24 +19,6 @@ export interface ProseMirrorNode {
   content?: ProseMirrorNode[];
   text?: string;
   marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
-}
-
-export async function loadDocumentState(db: Executor, documentId: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  const [snapshot] = await db
-    .select({ seq: documentSnapshots.seq, state: documentSnapshots.state })
-    .from(documentSnapshots)
-    .where(eq(documentSnapshots.documentId, documentId))
-    .orderBy(desc(documentSnapshots.seq))
-    .limit(1);
-  if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  const updates = await db
-    .select({ update: documentUpdates.update })
-    .from(documentUpdates)
-    .where(snapshot ? and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, snapshot.seq)) : eq(documentUpdates.documentId, documentId))
-    .orderBy(asc(documentUpdates.seq));
-  for (const row of updates) Y.applyUpdate(doc, row.update);
-  return doc;
 }
 
 export function documentToJson(doc: Y.Doc): ProseMirrorNode {
@@ -58,7 +39,7 @@ export async function loadDocumentContent(db: Executor, documentId: string): Pro
       // The room failed to load: read what is stored instead.
     }
   }
-  const doc = await loadDocumentState(db, documentId);
+  const { doc } = await loadDocument(db, documentId);
   try {
     return documentToJson(doc);
   } finally {

@@ -151,3 +151,60 @@ test('two partners propose, review, sign, see changes since signing, restore, an
   expect((await stranger.page.request.get(`${path}/versions/export?version=1`)).status()).toBe(404);
   expect((await stranger.page.request.get(`${path}/versions/status`)).status()).toBe(404);
 });
+
+test('asking for changes closes a proposal, and a proposal goes stale when the text changes before both sign', async ({ browser, mendURL }) => {
+  test.setTimeout(120_000);
+  const { a: alex, b: sam } = await makeCouple(browser, mendURL, ['Robin', 'Kai']);
+  await alex.page.goto('/agreements');
+  await alex.page.getByLabel('Title').fill('Time apart');
+  await alex.page.getByRole('button', { name: 'Start this agreement' }).click();
+  await alex.page.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
+  const path = new URL(alex.page.url()).pathname;
+  await expectSynced(alex.page);
+  await editor(alex.page).click();
+  await alex.page.keyboard.type('Each of us can take an evening alone each week.', { delay: 5 });
+  await expectSynced(alex.page);
+
+  await alex.page.goto(`${path}/versions`);
+  await alex.page.getByRole('button', { name: 'Propose the current text as version 1' }).click();
+  await expect(alex.page.getByTestId('proposal')).toContainText('You proposed version 1.');
+
+  // Kai asks for changes; an empty comment is refused with a clear message.
+  await sam.page.goto(`${path}/versions`);
+  await sam.page.getByRole('button', { name: 'Ask for changes' }).click();
+  await expect(sam.page.getByText('Say what you would like changed, in a sentence or two.')).toBeVisible();
+  await sam.page.getByLabel('Or ask for changes').fill('Can we say which evening, so it is not a surprise?');
+  await sam.page.screenshot({ path: screenshotPath('history-versions-review'), fullPage: true });
+  await sam.page.getByRole('button', { name: 'Ask for changes' }).click();
+  await expect(sam.page.getByTestId('versions')).toContainText('Changes asked for');
+
+  // Robin sees it live, with the comment.
+  await expect(alex.page.getByTestId('versions')).toContainText('Kai asked for changes: “Can we say which evening, so it is not a surprise?”', { timeout: 8_000 });
+  await expect(sam.page.getByTestId('versions')).toContainText('You asked for changes');
+  await expect(alex.page.getByTestId('proposal')).toHaveCount(0);
+
+  // Robin edits and proposes again; Robin signs; then Kai edits before signing: the proposal goes stale.
+  await alex.page.goto(path);
+  await expectSynced(alex.page);
+  await editor(alex.page).click();
+  await alex.page.keyboard.press('Control+End');
+  await alex.page.keyboard.type(' We say which one by Sunday.', { delay: 5 });
+  await expectSynced(alex.page);
+  await alex.page.goto(`${path}/versions`);
+  await alex.page.getByRole('button', { name: 'Propose the current text as version 2' }).click();
+  await alex.page.getByRole('button', { name: 'Sign version 2' }).click();
+  await expect(alex.page.getByTestId('proposal')).toContainText('You have signed version 2.');
+
+  await sam.page.goto(path);
+  await expect(sam.page.getByTestId('proposal-notice')).toContainText('Robin proposed version 2.');
+  await expectSynced(sam.page);
+  await editor(sam.page).click();
+  await sam.page.keyboard.press('Control+End');
+  await sam.page.keyboard.type(' Or Monday.', { delay: 5 });
+  await expect(sam.page.getByTestId('proposal-notice')).toContainText('can no longer be signed', { timeout: 10_000 });
+  await sam.page.goto(`${path}/versions`);
+  await expect(sam.page.getByTestId('proposal')).toContainText('The agreement changed after this version was proposed, so it can no longer be signed.');
+  await expect(sam.page.getByRole('button', { name: /^Sign version/ })).toHaveCount(0);
+  await expect(sam.page.getByRole('button', { name: 'Propose the current text as version 3' })).toBeVisible();
+  await sam.page.screenshot({ path: screenshotPath('history-versions-stale'), fullPage: true });
+});

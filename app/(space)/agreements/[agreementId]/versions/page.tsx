@@ -32,6 +32,10 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
     overview.versions.flatMap((v) => [v.proposedBy, ...v.signatures.map((s) => s.signerId), v.changeRequest?.requestedBy ?? null]),
   );
   const nameOf = (id: string) => (id === viewer.userId ? 'you' : (people.get(id)?.name ?? 'a former member'));
+  const NameOf = (id: string) => {
+    const name = nameOf(id);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
   const editable = access.mode === 'edit';
   const inEffect = overview.versions.find((v) => v.state === 'in-effect');
   const proposal = overview.proposal;
@@ -41,7 +45,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
   const signers = (version: VersionView) => version.signatures.map((s) => nameOf(s.signerId));
 
   return (
-    <main className="container">
+    <main className="container versions-page">
       <VersionLiveRefresh documentId={document.id} />
       <HistoryHeader agreementId={document.id} title={document.title} current="versions" subtitle="A version signed by both of you is in effect." />
 
@@ -133,7 +137,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
                   ))}
                   {version.changeRequest ? (
                     <li>
-                      {nameOf(version.changeRequest.requestedBy)} asked for changes: “{version.changeRequest.comment}”
+                      {NameOf(version.changeRequest.requestedBy)} asked for changes: “{version.changeRequest.comment}”
                     </li>
                   ) : null}
                 </ul>

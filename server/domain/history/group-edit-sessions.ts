@@ -44,7 +44,9 @@ export function groupEditSessions(updates: readonly UpdateMeta[], options: { gap
       restoredFrom === null &&
       current.authorId === update.authorId &&
       at - current.endedAt.getTime() < gapMs &&
-      !breaks.some((moment) => moment > current!.endedAt.getTime() && moment <= at);
+      // At or after the last edit and before this one: times are whole milliseconds, and a proposal
+      // made in the same millisecond as the edit before it still comes after that edit.
+      !breaks.some((moment) => moment >= current!.endedAt.getTime() && moment < at);
     if (continues && current) {
       current.lastSeq = update.seq;
       current.endedAt = update.createdAt;

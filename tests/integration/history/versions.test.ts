@@ -145,6 +145,15 @@ describe.each(testDatabaseKinds())('agreement versions on %s', (kind) => {
     expect(result.message).toContain('record 1');
   });
 
+  it('detects the newest records deleted by hand, which the chain alone cannot show', async () => {
+    const s = await setUp();
+    await proposeVersion(t.db, s.alexV, s.agreement.id, {});
+    await signVersion(t.db, s.samV, s.agreement.id, 1);
+    await signVersion(t.db, s.alexV, s.agreement.id, 1);
+    await t.db.execute(sql`delete from agreement_signatures where document_id = ${s.agreement.id} and chain_position = 3`);
+    expect(await verifyStoredChain(t.db, s.agreement.id)).toMatchObject({ ok: false, firstBroken: { position: 3, kind: 'signature', number: 1, problem: 'missing-record' } });
+  });
+
   it('exports the current text and a signed version as Markdown with signatures and hashes', async () => {
     const s = await setUp();
     await proposeVersion(t.db, s.alexV, s.agreement.id, { note: 'Ready' });

@@ -110,17 +110,26 @@ const ROWS_PER_INSERT = 5000;
  */
 export async function writeBatch(db: Executor, batch: WriteBatch): Promise<void> {
   if (batch.updates.length === 0 && batch.snapshots.length === 0) return;
+  // One statement is atomic by itself: the common case skips BEGIN/COMMIT round trips.
+  if (batch.snapshots.length === 0 && batch.updates.length <= ROWS_PER_INSERT) {
+    await insertUpdates(db, batch.updates);
+    return;
+  }
   await db.transaction(async (tx) => {
     for (let start = 0; start < batch.updates.length; start += ROWS_PER_INSERT) {
-      const rows = batch.updates.slice(start, start + ROWS_PER_INSERT);
-      const values = sql.join(
-        rows.map((row) => sql`(${row.documentId}::uuid, ${row.seq}::bigint, ${row.update}::bytea, ${row.authorId}::uuid)`),
-        sql`, `,
-      );
-      await tx.execute(sql`insert into document_updates (document_id, seq, update, author_id) values ${values}`);
+      await insertUpdates(tx, batch.updates.slice(start, start + ROWS_PER_INSERT));
     }
     if (batch.snapshots.length > 0) await tx.insert(documentSnapshots).values(batch.snapshots).onConflictDoNothing();
   });
+}
+
+async function insertUpdates(db: Executor, rows: UpdateRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((row) => sql`(${row.documentId}::uuid, ${row.seq}::bigint, ${row.update}::bytea, ${row.authorId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`insert into document_updates (document_id, seq, update, author_id) values ${values}`);
 }
 
 /**

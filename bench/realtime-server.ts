@@ -169,6 +169,9 @@ async function runReference(): Promise<void> {
   send({ type: 'ready', port, documents: benchDocuments, database: 'none' });
 }
 
+// If the driver dies, do not linger as an orphan holding a port and a database.
+process.on('disconnect', () => setTimeout(() => process.exit(1), 3000).unref());
+
 if (kind === 'mend') await runMend();
 else if (kind === 'reference') await runReference();
 else {

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import { agreementChangeRequests, agreementRestorations, agreementSignatures, agreementVersions, documentUpdates } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
 import { groupEditSessions, type EditSession, type UpdateMeta } from './group-edit-sessions';
-import { measureUpdate } from './measure-update';
+import { measureUpdate, type UpdateSize } from './measure-update';
 
 const META_BATCH = 2000;
 
@@ -63,12 +63,7 @@ export async function listTimeline(db: Executor, documentId: string, options: { 
   const oldest = page.at(-1)!;
   const hasOlder = !reachedStart || oldest.firstSeq > metas[0]!.seq;
 
-  const sized = await db
-    .select({ seq: documentUpdates.seq, update: documentUpdates.update })
-    .from(documentUpdates)
-    .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.seq, oldest.firstSeq), lte(documentUpdates.seq, page[0]!.lastSeq)))
-    .orderBy(asc(documentUpdates.seq));
-  const sizes = new Map(sized.map((row) => [row.seq, measureUpdate(row.update)]));
+  const sizes = await readUpdateSizes(db, documentId, oldest.firstSeq, page[0]!.lastSeq);
   return {
     sessions: page.map((session) => {
       let added = 0;
@@ -98,4 +93,33 @@ async function readVersionMoments(db: Executor, documentId: string): Promise<Dat
       .where(eq(agreementVersions.documentId, documentId)),
   ]);
   return [...proposed, ...signed, ...requested].map((row) => row.at);
+}
+
+/**
+ * How much each update added and removed. Log rows never change, so a size once measured is kept
+ * (per document, on globalThis so Next's module instances share it); only unmeasured rows are read.
+ */
+const SIZES_KEY = Symbol.for('mend.history.update-sizes');
+const MAX_SIZED_DOCUMENTS = 64;
+
+async function readUpdateSizes(db: Executor, documentId: string, fromSeq: number, toSeq: number): Promise<Map<number, UpdateSize>> {
+  const holder = globalThis as { [SIZES_KEY]?: Map<string, Map<number, UpdateSize>> };
+  const all = (holder[SIZES_KEY] ??= new Map());
+  const known = all.get(documentId) ?? new Map<number, UpdateSize>();
+  all.delete(documentId);
+  all.set(documentId, known);
+  if (all.size > MAX_SIZED_DOCUMENTS) all.delete(all.keys().next().value as string);
+  let first = fromSeq;
+  while (first <= toSeq && known.has(first)) first++;
+  let last = toSeq;
+  while (last >= first && known.has(last)) last--;
+  if (first <= last) {
+    const rows = await db
+      .select({ seq: documentUpdates.seq, update: documentUpdates.update })
+      .from(documentUpdates)
+      .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.seq, first), lte(documentUpdates.seq, last)))
+      .orderBy(asc(documentUpdates.seq));
+    for (const row of rows) if (!known.has(row.seq)) known.set(row.seq, measureUpdate(row.update));
+  }
+  return known;
 }

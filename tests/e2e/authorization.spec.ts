@@ -29,6 +29,7 @@ test('a stranger learns nothing of a couple’s agreement; the partner cannot re
   await createSpace(stranger, 'Robin’s space');
 
   await alex.page.goto('/agreements');
+  await alex.page.getByLabel('Title').fill('Phones');
   await alex.page.getByRole('button', { name: 'Start this agreement' }).click();
   await alex.page.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
   const agreementPath = new URL(alex.page.url()).pathname;

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { documents, spaceMembers, spaces } from '../../../drizzle/schema';
+import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
+import { documents, notes, spaceMembers, spaces } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { publishMembershipRevoked } from '../../events/membership-events';
@@ -7,8 +7,9 @@ import { recordActivity } from '../activity/record-activity';
 import { countMembers } from './space-members';
 
 /**
- * Leave the couple's space. The partner keeps every shared document; the leaver's private documents
- * (journal, drafts) are deleted with their update logs, since no one could ever open them again.
+ * Leave the couple's space. The partner keeps every shared document, including the notes the leaver
+ * shared with them on purpose; the leaver's private documents (journal, drafts, retracted notes) are
+ * deleted with their update logs, since no one could ever open them again.
  * When the last member leaves, the space and everything in it is deleted.
  * Live connections of the leaver are closed at once.
  */
@@ -16,7 +17,20 @@ export async function leaveSpace(db: Database, viewer: Viewer, spaceId: string):
   const membership = await requireSpaceMember(db, viewer, spaceId);
   const result = await db.transaction(async (tx) => {
     await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).for('update');
-    await tx.delete(documents).where(and(eq(documents.spaceId, spaceId), isNotNull(documents.ownerId), eq(documents.ownerId, membership.userId)));
+    const sharedNotes = tx
+      .select({ documentId: notes.documentId })
+      .from(notes)
+      .where(and(eq(notes.spaceId, spaceId), eq(notes.authorId, membership.userId), eq(notes.status, 'shared')));
+    await tx
+      .delete(documents)
+      .where(
+        and(
+          eq(documents.spaceId, spaceId),
+          isNotNull(documents.ownerId),
+          eq(documents.ownerId, membership.userId),
+          notInArray(documents.id, sharedNotes),
+        ),
+      );
     await tx.delete(spaceMembers).where(and(eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, membership.userId)));
     if ((await countMembers(tx, spaceId)) === 0) {
       await tx.delete(spaces).where(eq(spaces.id, spaceId));

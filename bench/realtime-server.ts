@@ -29,6 +29,8 @@ export type ServerMessage =
       persistLags: number[];
       serverLogLines: number;
       firstLogLines: string[];
+      /** CPU time the server process used per second of measurement (ms/s; 1000 = one whole core). */
+      cpuPerSecond: number;
       /** The server's event-loop delay while measuring (ms): how long a message may wait for the server to be free. */
       loopDelay: { p50: number; p99: number; max: number };
     };
@@ -39,6 +41,28 @@ const kind = process.argv[2] as 'mend' | 'reference';
 const docCount = Number(process.argv[3] ?? 500);
 
 const loopDelay = new LoopDelaySampler();
+
+/** CPU used by this process during the measured slices only. */
+const cpuMeter = {
+  usedUs: 0,
+  wallMs: 0,
+  startedCpu: null as NodeJS.CpuUsage | null,
+  startedAt: 0,
+  start() {
+    this.startedCpu = process.cpuUsage();
+    this.startedAt = performance.now();
+  },
+  stop() {
+    if (!this.startedCpu) return;
+    const used = process.cpuUsage(this.startedCpu);
+    this.usedUs += used.user + used.system;
+    this.wallMs += performance.now() - this.startedAt;
+    this.startedCpu = null;
+  },
+  perSecond() {
+    return this.wallMs === 0 ? NaN : Math.round(this.usedUs / this.wallMs);
+  },
+};
 
 function send(message: ServerMessage): void {
   process.send!(message);
@@ -122,14 +146,16 @@ async function runMend(): Promise<void> {
     if (message.type === 'measure-start') {
       measuring = true;
       loopDelay.start();
+      cpuMeter.start();
     }
     if (message.type === 'measure-stop') {
       measuring = false;
       loopDelay.stop();
+      cpuMeter.stop();
     }
     if (message.type === 'stats') {
       const delay = loopDelay.summary();
-      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines, loopDelay: delay }));
+      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags, serverLogLines: logCount, firstLogLines: logLines, loopDelay: delay, cpuPerSecond: cpuMeter.perSecond() }));
     }
     if (message.type === 'exit') {
       void (async () => {
@@ -158,11 +184,17 @@ async function runReference(): Promise<void> {
   const benchDocuments: BenchDocument[] = Array.from({ length: docCount }, () => ({ id: randomUUID(), tokens: ['', ''] }));
   const baselineRss = await settledRss();
   process.on('message', (message: DriverMessage) => {
-    if (message.type === 'measure-start') loopDelay.start();
-    if (message.type === 'measure-stop') loopDelay.stop();
+    if (message.type === 'measure-start') {
+      loopDelay.start();
+      cpuMeter.start();
+    }
+    if (message.type === 'measure-stop') {
+      loopDelay.stop();
+      cpuMeter.stop();
+    }
     if (message.type === 'stats') {
       const delay = loopDelay.summary();
-      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [], loopDelay: delay }));
+      void settledRss().then((rss) => send({ type: 'stats', rss, baselineRss, persistLags: [], serverLogLines: 0, firstLogLines: [], loopDelay: delay, cpuPerSecond: cpuMeter.perSecond() }));
     }
     if (message.type === 'exit') process.exit(0);
   });

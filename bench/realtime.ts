@@ -68,6 +68,7 @@ interface Figures {
   database: string;
   server_log_lines: number;
   loop_delay: { p50: number; p99: number; max: number };
+  cpu_ms_per_s: number;
   client_loop_delay: { p50: number; p99: number; max: number };
 }
 
@@ -232,6 +233,7 @@ class Target {
       database: this.database,
       server_log_lines: stats.serverLogLines,
       loop_delay: stats.loopDelay,
+      cpu_ms_per_s: stats.cpuPerSecond,
       client_loop_delay: this.clientLoop.summary(),
     };
     if (this.kind === 'mend') {
@@ -290,6 +292,7 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['edits delivered / s', (f) => String(f.edits_per_s)],
   ['RSS per loaded idle doc (KB)', (f) => String(f.rss_per_doc_kb)],
   ['persistence lag p50 (ms)', (f) => (f.persist_p50_ms === undefined ? '-' : String(f.persist_p50_ms))],
+  ['server CPU (ms per s)', (f) => String(f.cpu_ms_per_s)],
   ['server loop delay p99/max (ms)', (f) => `${f.loop_delay.p99}/${f.loop_delay.max}`],
   ['client loop delay p99/max (ms)', (f) => `${f.client_loop_delay.p99}/${f.client_loop_delay.max}`],
   ['persistence lag p99 (ms)', (f) => (f.persist_p99_ms === undefined ? '-' : String(f.persist_p99_ms))],

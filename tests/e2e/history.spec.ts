@@ -207,4 +207,12 @@ test('asking for changes closes a proposal, and a proposal goes stale when the t
   await expect(sam.page.getByRole('button', { name: /^Sign version/ })).toHaveCount(0);
   await expect(sam.page.getByRole('button', { name: 'Propose the current text as version 3' })).toBeVisible();
   await sam.page.screenshot({ path: screenshotPath('history-versions-stale'), fullPage: true });
+
+  // The space's activity list tells the story too, for both.
+  await sam.page.goto('/space');
+  const activity = sam.page.getByTestId('activity');
+  await expect(activity).toContainText('Robin signed version 2 of “Time apart”.');
+  await expect(activity).toContainText('Robin proposed version 2 of “Time apart”.');
+  await expect(activity).toContainText('You asked for changes to version 1 of “Time apart”.');
+  await expect(activity).toContainText('Robin proposed version 1 of “Time apart”.');
 });

@@ -69,6 +69,9 @@ describe('reconstructing a past state', () => {
             diff.blocks.filter((b) => b.status !== hidden).map((b) => b.segments.filter((s) => s.status !== hidden).map((s) => s.text).join(''));
           expect(side('added')).toEqual(plain(from));
           expect(side('removed')).toEqual(plain(to));
+          // The later point given as the updates after the earlier one reads the same as its snapshot + tail.
+          const stretch = server.log.filter((u) => u.seq > from && u.seq <= to).map((u) => u.update);
+          expect(diffStates(server.piecesAt(from).snapshot ? [server.piecesAt(from).snapshot!, ...server.piecesAt(from).tail] : server.piecesAt(from).tail, stretch, attribution).blocks).toEqual(diff.blocks);
           for (const block of diff.blocks) for (const s of block.segments) if (s.status !== 'same') expect(['alex', 'sam']).toContain(s.authorId);
         }
         // Restoring any earlier point makes the document say exactly what it said then.

@@ -13,19 +13,19 @@
  */
 import { and, eq } from 'drizzle-orm';
 import {
+  conversations,
   documents,
   journalEntries,
   notes,
   spaceMembers,
   spaces,
   users,
+  type ConversationRow,
   type DocumentKind,
   type DocumentRow,
   type JournalEntryRow,
   type NoteRow,
   type Space,
-  conversations,
-  type ConversationRow,
 } from '../../drizzle/schema';
 import type { Executor } from '../db/database';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../domain/errors';

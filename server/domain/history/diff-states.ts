@@ -216,4 +216,3 @@ export function describeChange(name: string, change: AuthorChange): string {
   return `${name} ${verbs || 'made no visible change'}`;
 }
 
-export { blockText };

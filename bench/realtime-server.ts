@@ -32,7 +32,7 @@ export type ServerMessage =
       /** CPU time the server process used per second of measurement (ms/s; 1000 = one whole core). */
       cpuPerSecond: number;
       /** The server's event-loop delay while measuring (ms): how long a message may wait for the server to be free. */
-      loopDelay: { p50: number; p99: number; max: number };
+      loopDelay: { p50: number; p99: number; max: number; gcMax: number };
     };
 
 type DriverMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stats' } | { type: 'exit' };

@@ -5,7 +5,9 @@ const nextConfig = {
   // so the build does not type-check a second time.
   typescript: { ignoreBuildErrors: true },
   // Packages with native code or their own WASM stay outside the bundle and load from node_modules.
-  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres'],
+  // So does Yjs: the realtime server in the same process imports it from node_modules, and a second
+  // bundled copy breaks Yjs's constructor checks ("Yjs was already imported").
+  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'yjs', 'y-protocols', 'lib0'],
   poweredByHeader: false,
 };
 export default nextConfig;

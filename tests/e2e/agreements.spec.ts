@@ -180,6 +180,14 @@ test('rename, archive and bring back; a stranger cannot open the agreement', asy
   await alex.page.getByText('Archived (1)').click();
   await alex.page.getByRole('button', { name: 'Bring back' }).click();
   await expect(alex.page.getByTestId('agreement-list')).toContainText('Phones, honestly');
+  // Sam still has it open: it turns editable again there without a reload, and what Sam types is kept.
+  await expect(sam.page.getByText('This agreement is archived')).toHaveCount(0);
+  await expect(editor(sam.page)).toHaveAttribute('contenteditable', 'true');
+  await expectSynced(sam.page);
+  await editor(sam.page).click();
+  await sam.page.keyboard.type(' Back from the archive.');
+  await alex.page.goto(path);
+  await expect(editor(alex.page)).toContainText('Back from the archive.');
 
   await alex.page.goto('/space');
   await expect(alex.page.getByTestId('activity')).toContainText('Sam archived the agreement “Phones, honestly”.');

@@ -3,6 +3,7 @@ import { documents, type DocumentRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireAgreement, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
+import { reconnectDocument } from '../../realtime/yjs/server-edits';
 import { publishAgreementChanged } from './publish-agreement-changed';
 
 /**
@@ -22,7 +23,10 @@ export async function archiveAgreement(db: Database, viewer: Viewer, documentId:
     await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-archived', data: { documentId, title: archived.title } });
     return { row: archived, changed: true };
   });
-  if (result.changed) publishAgreementChanged(document.spaceId, documentId, 'archived');
+  if (result.changed) {
+    await reconnectDocument(documentId, 'this agreement was archived: it is read only now');
+    publishAgreementChanged(document.spaceId, documentId, 'archived');
+  }
   return result.row;
 }
 
@@ -38,6 +42,9 @@ export async function unarchiveAgreement(db: Database, viewer: Viewer, documentI
     await recordActivity(tx, { spaceId: document.spaceId, actorId: membership.userId, type: 'agreement-unarchived', data: { documentId, title: restored.title } });
     return { row: restored, changed: true };
   });
-  if (result.changed) publishAgreementChanged(document.spaceId, documentId, 'unarchived');
+  if (result.changed) {
+    await reconnectDocument(documentId, 'this agreement is back from the archive: it can be edited again');
+    publishAgreementChanged(document.spaceId, documentId, 'unarchived');
+  }
   return result.row;
 }

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { Executor } from '../../db/database';
+import { CloseCode } from './close-codes';
 import { appendUpdateAtEnd } from './document-store';
 import { findRoomSlot, withDocumentLock } from './room-registry';
 
@@ -53,5 +54,22 @@ export async function evictDocument(documentId: string): Promise<void> {
     room.evict();
   } catch {
     // It never loaded: nothing to evict.
+  }
+}
+
+/**
+ * Closes every connection to the document with 4401, so each page fetches a fresh token and
+ * reconnects under what it may do now: after archiving (edit → read) or bringing back (read → edit).
+ * A connection keeps the mode it was admitted with, so without this an archived agreement would still
+ * take edits from pages that were open when it was archived.
+ */
+export async function reconnectDocument(documentId: string, reason: string): Promise<void> {
+  const slot = findRoomSlot(documentId);
+  if (!slot) return;
+  try {
+    const room = await slot.ready;
+    room.closeConnections(CloseCode.unauthenticated, reason);
+  } catch {
+    // It never loaded: nobody is connected.
   }
 }

@@ -5,6 +5,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { documentUpdates } from '../../../drizzle/schema';
 import { encodeAwarenessMessage } from '../../../server/realtime/yjs/protocol';
 import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
+import { archiveAgreement, unarchiveAgreement } from '../../../server/domain/agreements/archive-agreement';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 import { connectClient, documentToken, makeDocument, startRealtimeServer, waitFor, type RealtimeTestServer, type TestClient } from './realtime-harness';
@@ -115,5 +116,38 @@ describe.each(testDatabaseKinds())('co-editing on %s', (kind) => {
     expect(b.text.toString()).toBe('');
     const rows = await t.db.select().from(documentUpdates).where(eq(documentUpdates.documentId, documentId));
     expect(rows).toHaveLength(0);
+  });
+
+  it('archiving closes open connections (4401) so they come back read-only; bringing it back makes them editable again', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const countRows = async () => (await t.db.select().from(documentUpdates).where(eq(documentUpdates.documentId, documentId))).length;
+    const a = await connect(alex.id, documentId);
+    const b = await connect(sam.id, documentId);
+    await Promise.all([a.synced, b.synced]);
+    a.text.insert(0, 'Before.');
+    await waitFor(() => b.text.toString() === 'Before.', 5000, 'the first edit to reach Sam');
+
+    await archiveAgreement(t.db, { userId: sam.id }, documentId);
+    expect((await a.closed).code).toBe(4401);
+    expect((await b.closed).code).toBe(4401);
+
+    // With a fresh token the door admits Alex read-only: his edits reach no one and are not stored.
+    const a2 = await connect(alex.id, documentId);
+    const b2 = await connect(sam.id, documentId);
+    await Promise.all([a2.synced, b2.synced]);
+    expect(a2.text.toString()).toBe('Before.');
+    await waitFor(async () => (await countRows()) === 1, 5000, 'the first edit to be stored');
+    a2.text.insert(a2.text.length, ' Sneaky.');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(b2.text.toString()).toBe('Before.');
+    expect(await countRows()).toBe(1);
+
+    await unarchiveAgreement(t.db, { userId: alex.id }, documentId);
+    expect((await b2.closed).code).toBe(4401);
+    const b3 = await connect(sam.id, documentId);
+    await b3.synced;
+    b3.text.insert(b3.text.length, ' After.');
+    await waitFor(async () => (await countRows()) === 2, 5000, 'the edit after bringing it back to be stored');
   });
 });

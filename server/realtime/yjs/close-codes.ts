@@ -2,6 +2,7 @@
  * WebSocket close codes of the document rooms (`/realtime/yjs/<documentId>?token=…`).
  *
  *   4401  not signed in, or the token is missing, malformed or expired: fetch a fresh token and reconnect
+ *         (also sent when what the person may do changed: an agreement archived or brought back)
  *   4403  not allowed: the token is for another document, or the person is not (or no longer) a member
  *   4404  no such document (or it was deleted while open)
  *   4413  too large: a message over the size limit, or an update that would grow the document past its limit

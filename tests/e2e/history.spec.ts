@@ -133,6 +133,9 @@ test('two partners propose, review, sign, see changes since signing, restore, an
   // Phone width.
   await sam.page.setViewportSize({ width: 390, height: 844 });
   await sam.page.goto(`${path}/history`);
+  // Every link of the header stays in sight on a phone, Sign out included.
+  for (const name of ['Our space', 'Journal']) await expect(sam.page.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(sam.page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
   await sam.page.screenshot({ path: screenshotPath('history-timeline-phone'), fullPage: true });
 
   // Nobody else gets anything: signed out goes to sign-in, a stranger gets "not found".

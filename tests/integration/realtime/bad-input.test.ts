@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { documentUpdates } from '../../../drizzle/schema';
@@ -13,10 +13,8 @@ import {
   documentToken,
   makeDocument,
   sleep,
-  startRealtimeServer,
+  useRealtimeServer,
   waitFor,
-  type RealtimeTestServer,
-  type TestClient,
 } from './realtime-harness';
 
 const limits = {
@@ -30,19 +28,11 @@ const limits = {
 
 describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
   const t = useTestDatabase(kind);
-  let realtime: RealtimeTestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    realtime = await startRealtimeServer(t.handle, { limits });
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await realtime?.close();
-  });
+  const realtime = useRealtimeServer(t, { limits });
 
   async function connect(userId: string, documentId: string) {
     const client = connectClient(realtime.wsOrigin, documentId, await documentToken(userId, documentId));
-    clients.push(client);
+    realtime.clients.push(client);
     await client.synced;
     return client;
   }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { documentUpdates } from '../../../drizzle/schema';
@@ -8,22 +8,14 @@ import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
 import { archiveAgreement, unarchiveAgreement } from '../../../server/domain/agreements/archive-agreement';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
-import { connectClient, documentToken, makeDocument, startRealtimeServer, waitFor, type RealtimeTestServer, type TestClient } from './realtime-harness';
+import { connectClient, documentToken, makeDocument, useRealtimeServer, waitFor } from './realtime-harness';
 
 describe.each(testDatabaseKinds())('co-editing on %s', (kind) => {
   const t = useTestDatabase(kind);
-  let realtime: RealtimeTestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    realtime = await startRealtimeServer(t.handle);
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await realtime?.close();
-  });
+  const realtime = useRealtimeServer(t);
   const connect = async (userId: string, documentId: string) => {
     const client = connectClient(realtime.wsOrigin, documentId, await documentToken(userId, documentId));
-    clients.push(client);
+    realtime.clients.push(client);
     return client;
   };
 

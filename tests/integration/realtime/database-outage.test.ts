@@ -1,31 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { listDocumentUpdates, loadDocumentState } from '../../../server/realtime/yjs/document-store';
 import { defaultPersistenceTiming } from '../../../server/realtime/yjs/persistence-scheduler';
 import { findRoomSlot } from '../../../server/realtime/yjs/room-registry';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
-import { connectClient, documentToken, makeDocument, sleep, startRealtimeServer, waitFor, type RealtimeTestServer, type TestClient } from './realtime-harness';
+import { connectClient, documentToken, makeDocument, sleep, useRealtimeServer, waitFor } from './realtime-harness';
 
 describe.each(testDatabaseKinds())('when the database refuses writes, on %s', (kind) => {
   const t = useTestDatabase(kind);
-  let realtime: RealtimeTestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    realtime = await startRealtimeServer(t.handle, { timing: { ...defaultPersistenceTiming, retryBaseMs: 50, retryMaxMs: 200 } });
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await realtime?.close();
-  });
+  const realtime = useRealtimeServer(t, { timing: { ...defaultPersistenceTiming, retryBaseMs: 50, retryMaxMs: 200 } });
 
   it('keeps every update in memory, retries, and writes them all once the database recovers', async () => {
     const { alex, sam, space } = await makeCouple(t.db);
     const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
     const a = connectClient(realtime.wsOrigin, documentId, await documentToken(alex.id, documentId));
     const b = connectClient(realtime.wsOrigin, documentId, await documentToken(sam.id, documentId));
-    clients.push(a, b);
+    realtime.clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
 
     // A real refusal from the database itself: every new row now violates a constraint.

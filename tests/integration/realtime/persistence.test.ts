@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
 import { listDocumentUpdates, loadDocumentState } from '../../../server/realtime/yjs/document-store';
@@ -7,7 +7,7 @@ import { findRoomSlot } from '../../../server/realtime/yjs/room-registry';
 import { applyServerEdit, evictDocument } from '../../../server/realtime/yjs/server-edits';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
-import { connectClient, connectRaw, documentToken, makeDocument, sleep, startRealtimeServer, waitFor, type RealtimeTestServer, type TestClient } from './realtime-harness';
+import { connectClient, connectRaw, documentToken, makeDocument, sleep, useRealtimeServer, waitFor } from './realtime-harness';
 
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -24,18 +24,10 @@ async function storedText(db: Parameters<typeof loadDocumentState>[0], documentI
 
 describe.each(testDatabaseKinds())('durable storage on %s', (kind) => {
   const t = useTestDatabase(kind);
-  let realtime: RealtimeTestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    realtime = await startRealtimeServer(t.handle, { snapshotEvery: 10 });
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await realtime?.close();
-  });
+  const realtime = useRealtimeServer(t, { snapshotEvery: 10 });
   async function connect(userId: string, documentId: string) {
     const client = connectClient(realtime.wsOrigin, documentId, await documentToken(userId, documentId));
-    clients.push(client);
+    realtime.clients.push(client);
     await client.synced;
     return client;
   }
@@ -89,7 +81,7 @@ describe.each(testDatabaseKinds())('durable storage on %s', (kind) => {
       await applyServerEdit(t.db, documentId, textUpdate('seed '), null);
       const token = await documentToken(alex.id, documentId);
       const client = connectClient(realtime.wsOrigin, documentId, token);
-      clients.push(client);
+      realtime.clients.push(client);
       await Promise.all([applyServerEdit(t.db, documentId, textUpdate(`edit-${round}`), alex.id), client.synced]);
       await waitFor(() => client.text.toString().includes(`edit-${round}`) && client.text.toString().includes('seed'), 5000, 'both edits visible');
       client.text.insert(0, 'typed ');

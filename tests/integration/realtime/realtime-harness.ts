@@ -3,6 +3,7 @@
  * (no Next), documents made directly in the database, tokens, stock y-websocket clients in Node and
  * a raw `ws` client that records every byte it receives.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -34,6 +35,35 @@ export async function startRealtimeServer(database: DatabaseHandle, options: Yjs
     log,
   });
   return { server, wsOrigin: `ws://127.0.0.1:${server.port}`, logs, close: () => server.close() };
+}
+
+/**
+ * A realtime server for one describe block on its test database: started before the block's tests,
+ * closed after them together with every client the tests put in `clients`.
+ */
+export function useRealtimeServer(t: { readonly handle: DatabaseHandle }, options: YjsServiceOptions = {}) {
+  let started: RealtimeTestServer | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    started = await startRealtimeServer(t.handle, options);
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await started?.close();
+  });
+  const server = (): RealtimeTestServer => {
+    if (!started) throw new Error('the realtime server starts in beforeAll: use it inside a test');
+    return started;
+  };
+  return {
+    clients,
+    get wsOrigin(): string {
+      return server().wsOrigin;
+    },
+    get logs(): string[] {
+      return server().logs;
+    },
+  };
 }
 
 export async function makeDocument(

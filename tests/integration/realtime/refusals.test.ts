@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { issueRealtimeToken } from '../../../server/auth/realtime-token';
 import { leaveSpace } from '../../../server/domain/spaces/leave-space';
@@ -10,31 +10,21 @@ import {
   documentToken,
   makeDocument,
   sleep,
-  startRealtimeServer,
+  useRealtimeServer,
   testSecret,
   waitFor,
-  type RealtimeTestServer,
-  type TestClient,
 } from './realtime-harness';
 
 describe.each(testDatabaseKinds())('who may open a document room, on %s', (kind) => {
   const t = useTestDatabase(kind);
-  let realtime: RealtimeTestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    realtime = await startRealtimeServer(t.handle);
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await realtime?.close();
-  });
+  const realtime = useRealtimeServer(t);
 
   /** A document with some content in it, so "received no content" means something. */
   async function documentWithContent() {
     const couple = await makeCouple(t.db);
     const documentId = await makeDocument(t.db, { spaceId: couple.space.id, createdBy: couple.alex.id });
     const writer = connectClient(realtime.wsOrigin, documentId, await documentToken(couple.alex.id, documentId));
-    clients.push(writer);
+    realtime.clients.push(writer);
     await writer.synced;
     writer.text.insert(0, 'SECRET-CONTENT we agreed on');
     await sleep(100);
@@ -80,7 +70,7 @@ describe.each(testDatabaseKinds())('who may open a document room, on %s', (kind)
   it('the stock client stops on a refusal instead of retrying', async () => {
     const { documentId, stranger } = await documentWithContent();
     const client = connectClient(realtime.wsOrigin, documentId, await documentToken(stranger.id, documentId));
-    clients.push(client);
+    realtime.clients.push(client);
     expect((await client.closed).code).toBe(4403);
     await sleep(300);
     expect(client.provider.wsconnected).toBe(false);
@@ -91,7 +81,7 @@ describe.each(testDatabaseKinds())('who may open a document room, on %s', (kind)
     const { documentId, sam } = await documentWithContent();
     const expired = await documentToken(sam.id, documentId, new Date(Date.now() - 10 * 60_000));
     const client = connectClient(realtime.wsOrigin, documentId, expired);
-    clients.push(client);
+    realtime.clients.push(client);
     expect((await client.closed).code).toBe(4401);
     client.provider.params.token = await documentToken(sam.id, documentId);
     client.provider.connect();
@@ -102,7 +92,7 @@ describe.each(testDatabaseKinds())('who may open a document room, on %s', (kind)
   it('closes a partner who leaves the space at once (4403), and they get nothing after', async () => {
     const { documentId, writer, sam, space } = await documentWithContent();
     const partner = connectClient(realtime.wsOrigin, documentId, await documentToken(sam.id, documentId));
-    clients.push(partner);
+    realtime.clients.push(partner);
     await partner.synced;
     await waitFor(() => partner.text.toString().includes('SECRET-CONTENT'), 5000, 'partner to see the content');
     await leaveSpace(t.db, { userId: sam.id }, space.id);

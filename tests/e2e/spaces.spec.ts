@@ -8,6 +8,13 @@ test('a couple forms a space through an invite; nobody else can join', async ({ 
   await signUp(alex);
   await expect(alex.page.getByRole('heading', { name: 'Create your space' })).toBeVisible();
   await alex.page.screenshot({ path: screenshotPath('space-create'), fullPage: true });
+  // Before there is a space, every part of it says where to go instead.
+  for (const [path, title] of [['/agreements', 'Agreements'], ['/notes', 'Notes'], ['/journal', 'Journal'], ['/conversations', 'Conversations']]) {
+    await alex.page.goto(path!);
+    await expect(alex.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(alex.page.getByRole('main').getByRole('link', { name: 'Create your space' })).toHaveAttribute('href', '/space');
+  }
+  await alex.page.goto('/space');
   await createSpace(alex, 'Alex & Sam');
   const link = await makeInviteLink(alex);
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);

@@ -8,6 +8,7 @@ import { requireSignedIn } from '../../_lib/viewer';
 import { ArchiveAgreementButton, CreateAgreementForm } from './agreement-forms';
 import { AgreementLiveRefresh } from './agreement-live-refresh';
 import './agreements.css';
+import { NoSpaceYet } from '../no-space-yet';
 
 export const metadata: Metadata = { title: 'Agreements' };
 
@@ -15,14 +16,7 @@ export default async function AgreementsPage() {
   const viewer = await requireSignedIn('/agreements');
   const db = getDb();
   const membership = await findMembership(db, viewer.userId);
-  if (!membership) {
-    return (
-      <main className="container narrow">
-        <h1>Agreements</h1>
-        <p>Agreements live in the space you share with your partner. <Link href="/space">Create your space</Link> first, or open the invite link your partner sent you.</p>
-      </main>
-    );
-  }
+  if (!membership) return <NoSpaceYet title="Agreements" lead="Agreements live in the space you share with your partner." />;
   const agreements = await listAgreements(db, viewer, membership.spaceId);
   const active = agreements.filter((a) => !a.archivedAt);
   const archived = agreements.filter((a) => a.archivedAt);

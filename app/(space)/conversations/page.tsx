@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { findMembership } from '@/server/access/authorization';
 import { getDb } from '@/server/db/process-database';
 import { listEndedConversations } from '@/server/domain/conversations/list-conversations';
@@ -8,6 +7,7 @@ import { requireSignedIn } from '../../_lib/viewer';
 import { ConversationRoom } from './conversation-room';
 import { ConversationList } from './conversation-list';
 import './conversations.css';
+import { NoSpaceYet } from '../no-space-yet';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
@@ -15,16 +15,7 @@ export default async function ConversationsPage() {
   const viewer = await requireSignedIn('/conversations');
   const db = getDb();
   const membership = await findMembership(db, viewer.userId);
-  if (!membership) {
-    return (
-      <main className="container narrow">
-        <h1>Conversations</h1>
-        <p>
-          Conversations happen in your shared space. <Link href="/space">Create your space</Link> and invite your partner first.
-        </p>
-      </main>
-    );
-  }
+  if (!membership) return <NoSpaceYet title="Conversations" lead="Conversations happen in the space you share with your partner." />;
   const overview = await getSpaceOverview(db, viewer, membership.spaceId);
   const ended = await listEndedConversations(db, viewer, membership.spaceId, { limit: 10 });
   const names = Object.fromEntries(overview.members.map((m) => [m.userId, m.userId === viewer.userId ? 'You' : m.name]));

@@ -4,18 +4,8 @@ import { Field, FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
 import type { Feeling } from '@/server/domain/feelings/feeling-input';
-import { FeelingsPicker } from '../notes/feelings-picker';
+import { FeelingsPicker, parseFeelings } from '../notes/feelings-picker';
 import { createJournalEntryAction, deleteJournalEntryAction, updateJournalEntryAction } from './actions';
-
-function parseFeelings(raw: string | undefined, fallback: Feeling[]): Feeling[] {
-  if (!raw) return fallback;
-  try {
-    const parsed = JSON.parse(raw) as Feeling[];
-    return Array.isArray(parsed) ? parsed : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 export function NewJournalEntryForm({ today }: { today: string }) {
   const [state, action] = useActionState(createJournalEntryAction, initialActionState);

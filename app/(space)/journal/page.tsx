@@ -9,6 +9,7 @@ import { ForgetLocalCopy } from './forget-local-copy';
 import { JournalLive } from './journal-live';
 import { NewJournalEntryForm } from './journal-forms';
 import '../notes/notes.css';
+import { NoSpaceYet } from '../no-space-yet';
 
 export const metadata: Metadata = { title: 'Journal' };
 
@@ -16,14 +17,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const viewer = await requireSignedIn('/journal');
   const db = getDb();
   const membership = await findMembership(db, viewer.userId);
-  if (!membership) {
-    return (
-      <main className="container narrow">
-        <h1>Journal</h1>
-        <p>Your journal opens once you are in a space. <Link href="/space">Create your space</Link> first, or open the invite link your partner sent you.</p>
-      </main>
-    );
-  }
+  if (!membership) return <NoSpaceYet title="Journal" lead="Your journal opens once you are in a space." />;
   const entries = await listJournalEntries(db, viewer);
   const { deleted, forget } = await searchParams;
   return (

@@ -18,6 +18,17 @@ import type { Feeling } from '@/server/domain/feelings/feeling-input';
 
 const keyOf = (f: Pick<Feeling, 'family' | 'word'>) => `${f.family}:${f.word.toLowerCase()}`;
 
+/** The feelings a form sent back (JSON in a hidden field), or `fallback` when there are none or they do not parse. */
+export function parseFeelings(raw: string | undefined, fallback: Feeling[]): Feeling[] {
+  if (!raw) return fallback;
+  try {
+    const parsed = JSON.parse(raw) as Feeling[];
+    return Array.isArray(parsed) ? parsed : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export function FeelingsPicker({
   initial,
   errors,

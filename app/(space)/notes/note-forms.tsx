@@ -6,17 +6,7 @@ import { initialActionState } from '../../_lib/action-result';
 import type { Feeling } from '@/server/domain/feelings/feeling-input';
 import { WHAT_I_NEED_MAX_LENGTH, REPLY_MAX_LENGTH, ACKNOWLEDGEMENT_MAX_LENGTH } from '@/server/domain/notes/note-input';
 import { acknowledgeNoteAction, autosaveNoteDraftAction, createNoteAction, deleteNoteDraftAction, replyToNoteAction, retractNoteAction, saveOrShareNoteAction } from './actions';
-import { FeelingsPicker } from './feelings-picker';
-
-function parseFeelings(raw: string | undefined, fallback: Feeling[]): Feeling[] {
-  if (!raw) return fallback;
-  try {
-    const parsed = JSON.parse(raw) as Feeling[];
-    return Array.isArray(parsed) ? parsed : fallback;
-  } catch {
-    return fallback;
-  }
-}
+import { FeelingsPicker, parseFeelings } from './feelings-picker';
 
 function WhatINeed({ defaultValue, errors }: { defaultValue: string; errors?: string[] }) {
   return <WhatINeedInput defaultValue={defaultValue} errors={errors} />;

@@ -14,6 +14,7 @@ import { FeelingsChart } from './feelings-chart';
 import { ForgetLocalCopy } from '../journal/forget-local-copy';
 import { NotesLive } from './notes-live';
 import './notes.css';
+import { NoSpaceYet } from '../no-space-yet';
 
 export const metadata: Metadata = { title: 'Notes' };
 
@@ -25,14 +26,7 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
   const viewer = await requireSignedIn('/notes');
   const db = getDb();
   const membership = await findMembership(db, viewer.userId);
-  if (!membership) {
-    return (
-      <main className="container narrow">
-        <h1>Notes</h1>
-        <p>Notes live in the space you share with your partner. <Link href="/space">Create your space</Link> first, or open the invite link your partner sent you.</p>
-      </main>
-    );
-  }
+  if (!membership) return <NoSpaceYet title="Notes" lead="Notes live in the space you share with your partner." />;
   const params = await searchParams;
   const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
   const filters = noteFiltersSchema.parse({ feeling: single(params.feeling), author: single(params.author), acknowledged: single(params.acknowledged) });

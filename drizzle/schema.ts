@@ -36,14 +36,51 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
+  /**
+   * Set when the person deleted their account. The row stays as a tombstone (name replaced by
+   * DELETED_ACCOUNT_NAME, email and password made unusable) so that what they shared and the partner
+   * keeps (agreement text, signatures, shared notes, replies) stays attributed to "former partner
+   * (account deleted)" and never to Mend. Everything private of theirs is deleted for good.
+   */
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
 });
 export type User = typeof users.$inferSelect;
+
+/**
+ * One signed-in device. The session cookie (a JWT) carries this row's id, and every request checks
+ * that the row still exists and is not revoked, so signing out, "sign out everywhere", a password
+ * change and deleting the account end sessions for real instead of waiting for the cookie to expire.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** A short description of the browser ("Chrome on Linux"), for the person's list of devices. */
+    userAgent: text('user_agent').notNull().default(''),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
 
 export const spaces = pgTable('spaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
+  /**
+   * A space belongs to the two people who formed it. When one of them leaves (or deletes their
+   * account) it closes for good: nothing in it changes again, the one who stayed keeps read-only
+   * access and an export, and a new partner means a new space.
+   */
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  /** Who left, closing it (null when the space was never shared, or for a tombstone's reasons). */
+  closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
 });
 export type Space = typeof spaces.$inferSelect;
 
@@ -51,7 +88,9 @@ export type Space = typeof spaces.$inferSelect;
  * A space has two seats. The (space, seat) unique index and the seat check make "at most two
  * members" a property of the database itself, not only of the code that inserts rows: two
  * invites accepted at the same instant cannot both take the same free seat.
- * A person belongs to at most one space (unique user_id).
+ * A person belongs to at most one open space (unique user_id among rows with ended_at null). The
+ * person who stays when their partner leaves keeps their row with ended_at set: read-only access to
+ * the closed space, while they are free to start a new one. The person who leaves loses their row.
  */
 export const spaceMembers = pgTable(
   'space_members',
@@ -64,11 +103,13 @@ export const spaceMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     seat: smallint('seat').notNull(),
     joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Set when the space closed: from then on this member may only read and export it. */
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     primaryKey({ columns: [t.spaceId, t.userId] }),
     uniqueIndex('space_members_seat_unique').on(t.spaceId, t.seat),
-    uniqueIndex('space_members_user_unique').on(t.userId),
+    uniqueIndex('space_members_user_unique').on(t.userId).where(sql`${t.endedAt} is null`),
     check('space_members_seat_range', sql`${t.seat} between 1 and 2`),
   ],
 );
@@ -94,7 +135,10 @@ export const spaceInvites = pgTable(
 );
 export type SpaceInvite = typeof spaceInvites.$inferSelect;
 
-/** Failed sign-in counters, keyed by "email:<address>" or "ip:<address>". */
+/**
+ * Failed sign-in counters (server/auth/sign-in-throttle.ts), keyed by "account:<email>|<client address>"
+ * and "ip:<address>": a stranger typing someone's email wrongly slows down only their own attempts.
+ */
 export const signInAttempts = pgTable('sign_in_attempts', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
@@ -131,9 +175,8 @@ export const documents = pgTable(
   'documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    /** Null only for journal entries: the journal belongs to the person, not to a couple's space. */
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<DocumentKind>().notNull(),
     /** Set for private documents (journal entries, note drafts): the only person who may open them. */
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
@@ -143,7 +186,11 @@ export const documents = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('documents_space_kind_idx').on(t.spaceId, t.kind)],
+  (t) => [
+    index('documents_space_kind_idx').on(t.spaceId, t.kind),
+    index('documents_owner_idx').on(t.ownerId),
+    check('documents_space_unless_journal', sql`${t.kind} = 'journal' or ${t.spaceId} is not null`),
+  ],
 );
 export type DocumentKind = 'agreement' | 'journal' | 'note' | 'session-next-steps';
 export type DocumentRow = typeof documents.$inferSelect;
@@ -167,6 +214,26 @@ export const documentUpdates = pgTable(
 );
 export type DocumentUpdate = typeof documentUpdates.$inferSelect;
 
+/**
+ * Which authenticated person first wrote under each Yjs client id of a document. Yjs attributes
+ * every character to a client id chosen by the browser; binding it to the person at the server
+ * means nobody can write text that history would attribute to their partner (a connection whose
+ * update carries someone else's client id is refused). Null user: Mend's own edits (templates).
+ */
+export const documentClients = pgTable(
+  'document_clients',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    clientId: bigint('client_id', { mode: 'number' }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.clientId] })],
+);
+export type DocumentClientRow = typeof documentClients.$inferSelect;
+
 /** Compacted full state of a document after update `seq`, so loading never replays the whole log. */
 export const documentSnapshots = pgTable(
   'document_snapshots',
@@ -181,7 +248,7 @@ export const documentSnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.documentId, t.seq] })],
 );
 
-/* ---------- Emotional-transparency notes (issue 5) ---------- */
+/* ---------- Emotional-transparency notes ---------- */
 
 export type NoteStatus = 'draft' | 'shared' | 'retracted';
 
@@ -259,19 +326,17 @@ export const noteReplies = pgTable(
 );
 export type NoteReplyRow = typeof noteReplies.$inferSelect;
 
-/* ---------- Private journal (issue 5) ---------- */
+/* ---------- Private journal ---------- */
 
 /**
  * A journal entry: its text is a Yjs document of kind 'journal' (owner only). Deleting the document
  * deletes this row, its update log and snapshots by cascade, so "delete for good" is one statement.
+ * It belongs to the person, not to a space: it survives leaving and works with no space at all.
  */
 export const journalEntries = pgTable(
   'journal_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -288,7 +353,7 @@ export const journalEntries = pgTable(
 );
 export type JournalEntryRow = typeof journalEntries.$inferSelect;
 
-/* ---------- Live conversations (issue 6) ---------- */
+/* ---------- Live conversations ---------- */
 
 /**
  * One honest conversation. Its truth is the append-only event log below; this row is the index the
@@ -335,7 +400,7 @@ export const conversationEvents = pgTable(
 );
 export type ConversationEventRow = typeof conversationEvents.$inferSelect;
 
-/* ---------- Agreement history: versions, signatures, restorations (issue 4) ---------- */
+/* ---------- Agreement history: versions, signatures, restorations ---------- */
 
 /**
  * A proposed version of an agreement: its canonical text at update `seq` of the log. Versions and

@@ -7,11 +7,14 @@
  * - Anonymous people may do nothing with a space.
  * - A stranger (not a member) learns nothing: they get "not found", never "forbidden", so a space's
  *   or document's existence does not leak.
- * - Both members may read and write the space's shared things.
- * - Private things (journal entries, note drafts) are open to their owner only; for the partner they
- *   do not exist (not found).
+ * - Both members may read and write the space's shared things while the space is open.
+ * - A space belongs to the two people who formed it. When one leaves, it closes: the leaver loses
+ *   all access, the one who stayed may read and export what was shared but change nothing, and a new
+ *   partner joins a new space, so nothing of a former pair ever reaches a new person.
+ * - Private things (note drafts, unrevealed check-ins) are open to their owner only; for the partner
+ *   they do not exist (not found). The journal belongs to the person, with or without a space.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
   conversations,
   documents,
@@ -37,17 +40,59 @@ export interface Membership {
   userId: string;
   seat: number;
   space: Space;
+  /** The space closed when a partner left: this member may read and export it, never change it. */
+  closed: boolean;
 }
 
-/** The space this user belongs to, or null. A person is in at most one space. */
+/** Reading is allowed in a closed space; changing anything is not. */
+export type SpaceIntent = 'read' | 'write';
+
+export const CLOSED_SPACE_MESSAGE = 'This space closed when one of you left. What was shared in it can be read and exported, but nothing in it can change.';
+
+const membershipColumns = {
+  spaceId: spaceMembers.spaceId,
+  userId: spaceMembers.userId,
+  seat: spaceMembers.seat,
+  endedAt: spaceMembers.endedAt,
+  space: spaces,
+};
+
+function toMembership(row: { spaceId: string; userId: string; seat: number; endedAt: Date | null; space: Space }): Membership {
+  return { spaceId: row.spaceId, userId: row.userId, seat: row.seat, space: row.space, closed: row.endedAt !== null || row.space.closedAt !== null };
+}
+
+/** The open space this user belongs to, or null. A person is in at most one open space. */
 export async function findMembership(db: Executor, userId: string): Promise<Membership | null> {
   const rows = await db
-    .select({ spaceId: spaceMembers.spaceId, userId: spaceMembers.userId, seat: spaceMembers.seat, space: spaces })
+    .select(membershipColumns)
+    .from(spaceMembers)
+    .innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
+    .where(and(eq(spaceMembers.userId, userId), isNull(spaceMembers.endedAt)))
+    .limit(1);
+  return rows[0] ? toMembership(rows[0]) : null;
+}
+
+/** This user's membership of one particular space, open or closed, or null for a stranger or a leaver. */
+export async function findSpaceMembership(db: Executor, userId: string, spaceId: string): Promise<Membership | null> {
+  if (!isUuid(spaceId)) return null;
+  const rows = await db
+    .select(membershipColumns)
+    .from(spaceMembers)
+    .innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
+    .where(and(eq(spaceMembers.userId, userId), eq(spaceMembers.spaceId, spaceId)))
+    .limit(1);
+  return rows[0] ? toMembership(rows[0]) : null;
+}
+
+/** The closed spaces this person stayed in when their partner left, newest first (read and export only). */
+export async function listClosedSpaces(db: Executor, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select(membershipColumns)
     .from(spaceMembers)
     .innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
     .where(eq(spaceMembers.userId, userId))
-    .limit(1);
-  return rows[0] ?? null;
+    .orderBy(desc(spaces.closedAt));
+  return rows.map(toMembership).filter((m) => m.closed);
 }
 
 export function requireViewer(viewer: Viewer): { userId: string } {
@@ -55,18 +100,29 @@ export function requireViewer(viewer: Viewer): { userId: string } {
   return viewer;
 }
 
-/** Members only. Anyone else (including a former member) gets "not found". */
-export async function requireSpaceMember(db: Executor, viewer: Viewer, spaceId: string): Promise<Membership> {
-  const { userId } = requireViewer(viewer);
-  const membership = await findMembership(db, userId);
-  if (!membership || membership.spaceId !== spaceId) throw notFound('That space');
+function checkIntent(membership: Membership, intent: SpaceIntent): Membership {
+  if (membership.closed && intent === 'write') throw conflict(CLOSED_SPACE_MESSAGE);
   return membership;
 }
 
-/** The viewer's own space, for pages that act on "my space". */
-export async function requireOwnSpace(db: Executor, viewer: Viewer): Promise<Membership> {
+/**
+ * Members only; anyone else (including the partner who left) gets "not found". In a closed space the
+ * member who stayed may read (intent 'read') and is refused anything else with a plain explanation.
+ */
+export async function requireSpaceMember(db: Executor, viewer: Viewer, spaceId: string, intent: SpaceIntent = 'write'): Promise<Membership> {
   const { userId } = requireViewer(viewer);
-  const membership = await findMembership(db, userId);
+  const membership = await findSpaceMembership(db, userId, spaceId);
+  if (!membership) throw notFound('That space');
+  return checkIntent(membership, intent);
+}
+
+/**
+ * The viewer's own space, for pages that act on "my space": the open one; for reading, when there is
+ * none, the space most recently closed when their partner left.
+ */
+export async function requireOwnSpace(db: Executor, viewer: Viewer, intent: SpaceIntent = 'write'): Promise<Membership> {
+  const { userId } = requireViewer(viewer);
+  const membership = (await findMembership(db, userId)) ?? (intent === 'read' ? ((await listClosedSpaces(db, userId))[0] ?? null) : null);
   if (!membership) throw new AppError('not-found', 'You are not in a space yet.');
   return membership;
 }
@@ -74,13 +130,15 @@ export async function requireOwnSpace(db: Executor, viewer: Viewer): Promise<Mem
 /** Kinds both members may open; every other kind is private to its owner. */
 const SHARED_KINDS: ReadonlySet<DocumentKind> = new Set(['agreement', 'session-next-steps']);
 
-export type DocumentAccess = { document: DocumentRow; membership: Membership; mode: 'edit' | 'read' };
+export type DocumentAccess = { document: DocumentRow; membership: Membership | null; mode: 'edit' | 'read' };
+/** A document of a couple's space (every kind but the journal), with the viewer's membership of it. */
+export type SpaceDocumentAccess = { document: DocumentRow & { spaceId: string }; membership: Membership; mode: 'edit' | 'read' };
 
 export type DocumentRefusal = 'unauthenticated' | 'not-found' | 'forbidden';
 
 /**
  * May this user open this collaborative document? Used by the document rooms (at the door, before
- * any byte is sent) and by every route that reads a document.
+ * any byte is sent, and again whenever access may have changed) and by every route that reads one.
  *
  * The partner asking for a private document gets 'not-found' from routes; the realtime server maps
  * both 'not-found' for an existing private document and 'forbidden' to its own close codes.
@@ -94,17 +152,23 @@ export async function authorizeDocument(
   if (!isUuid(documentId)) return { ok: false, reason: 'not-found', exists: false };
   const [document] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
   if (!document) return { ok: false, reason: 'not-found', exists: false };
-  const membership = await findMembership(db, viewer.userId);
-  if (!membership || membership.spaceId !== document.spaceId) return { ok: false, reason: 'forbidden', exists: true };
+  // The journal belongs to its owner alone, whatever space they are (or are not) in.
+  if (document.kind === 'journal' || document.spaceId === null) {
+    if (document.ownerId !== viewer.userId) return { ok: false, reason: 'forbidden', exists: true };
+    return { ok: true, access: { document, membership: null, mode: 'edit' } };
+  }
+  const membership = await findSpaceMembership(db, viewer.userId, document.spaceId);
+  if (!membership) return { ok: false, reason: 'forbidden', exists: true };
+  const frozen = membership.closed || document.archivedAt !== null;
   if (!SHARED_KINDS.has(document.kind)) {
     const extra = privateDocumentRules[document.kind];
     const allowed = extra ? await extra(db, viewer.userId, document) : document.ownerId === viewer.userId;
     if (!allowed) return { ok: false, reason: 'forbidden', exists: true };
     // An archived private document is frozen for its owner too: a note stops changing once shared.
-    const mode = document.ownerId === viewer.userId && !document.archivedAt ? 'edit' : 'read';
+    const mode = document.ownerId === viewer.userId && !frozen ? 'edit' : 'read';
     return { ok: true, access: { document, membership, mode } };
   }
-  return { ok: true, access: { document, membership, mode: document.archivedAt ? 'read' : 'edit' } };
+  return { ok: true, access: { document, membership, mode: frozen ? 'read' : 'edit' } };
 }
 
 /**
@@ -132,49 +196,41 @@ export async function requireDocument(db: Executor, viewer: Viewer, documentId: 
   throw notFound('That document');
 }
 
-export async function isSpaceMember(db: Executor, userId: string, spaceId: string): Promise<boolean> {
-  const rows = await db
-    .select({ userId: spaceMembers.userId })
-    .from(spaceMembers)
-    .where(and(eq(spaceMembers.userId, userId), eq(spaceMembers.spaceId, spaceId)))
-    .limit(1);
-  return rows.length > 0;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
 /**
- * May this person open a live (socket.io) connection, and to which space? Asked at the door, after
- * the token is verified, and again whenever a live action needs the current membership.
+ * May this person open a live (socket.io) connection? Asked at the door, after the token is verified,
+ * and again whenever a live action needs the current membership. A person with no open space is
+ * admitted too (their own devices still hear about their journal); `membership` is then null.
  */
 export async function authorizeLiveConnection(
   db: Executor,
   viewer: Viewer,
-): Promise<{ ok: true; membership: Membership; name: string } | { ok: false; reason: 'unauthenticated' | 'not-a-member' }> {
+): Promise<{ ok: true; membership: Membership | null; name: string } | { ok: false; reason: 'unauthenticated' }> {
   if (!viewer) return { ok: false, reason: 'unauthenticated' };
+  const [person] = await db.select({ name: users.name, deletedAt: users.deletedAt }).from(users).where(eq(users.id, viewer.userId)).limit(1);
+  if (!person || person.deletedAt) return { ok: false, reason: 'unauthenticated' };
   const membership = await findMembership(db, viewer.userId);
-  if (!membership) return { ok: false, reason: 'not-a-member' };
-  const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
-  return { ok: true, membership, name: person?.name ?? 'Your partner' };
+  return { ok: true, membership, name: person.name };
 }
 
 /**
  * An agreement (a shared document of kind 'agreement') that the viewer may see. Anyone else,
  * including for a document of another kind, gets "not found".
  */
-export async function requireAgreement(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+export async function requireAgreement(db: Executor, viewer: Viewer, documentId: string): Promise<SpaceDocumentAccess> {
   const access = await requireDocument(db, viewer, documentId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not-found') throw notFound('That agreement');
     throw error;
   });
-  if (access.document.kind !== 'agreement') throw notFound('That agreement');
-  return access;
+  if (access.document.kind !== 'agreement' || !access.membership || access.document.spaceId === null) throw notFound('That agreement');
+  return access as SpaceDocumentAccess;
 }
 
-/* ---------- Feelings notes and the private journal (issue 5) ---------- */
+/* ---------- Feelings notes and the private journal ---------- */
 
 /** What someone wants to do with a note. */
 export type NoteAction = 'view' | 'edit-draft' | 'share' | 'retract' | 'acknowledge' | 'reply';
@@ -230,8 +286,8 @@ export async function requireNote(db: Executor, viewer: Viewer, noteId: string, 
   const query = db.select().from(notes).where(eq(notes.id, noteId)).limit(1);
   const [note] = options.lock ? await query.for('update') : await query;
   if (!note) throw notFound('That note');
-  const membership = await findMembership(db, userId);
-  if (!membership || membership.spaceId !== note.spaceId) throw notFound('That note');
+  const membership = await findSpaceMembership(db, userId, note.spaceId);
+  if (!membership) throw notFound('That note');
   const decision = decideNoteAccess(note, userId, action);
   if (!decision.allowed) {
     if (decision.refusal === 'not-found') throw notFound('That note');
@@ -239,28 +295,28 @@ export async function requireNote(db: Executor, viewer: Viewer, noteId: string, 
     if (decision.refusal === 'gone') throw new AppError('gone', decision.message);
     throw conflict(decision.message);
   }
+  if (action !== 'view') checkIntent(membership, 'write');
   return { note, membership, isAuthor: decision.isAuthor, canSeeContent: decision.canSeeContent };
 }
 
 /**
  * A journal entry exists for its owner only. Everyone else (the partner included) gets "not found",
- * exactly as for an id that was never used, so nobody learns that an entry exists.
+ * exactly as for an id that was never used, so nobody learns that an entry exists. It needs no space:
+ * the journal belongs to the person.
  */
-export async function requireJournalEntry(db: Executor, viewer: Viewer, entryId: string, options: { lock?: boolean } = {}): Promise<{ entry: JournalEntryRow; membership: Membership }> {
+export async function requireJournalEntry(db: Executor, viewer: Viewer, entryId: string, options: { lock?: boolean } = {}): Promise<{ entry: JournalEntryRow }> {
   const { userId } = requireViewer(viewer);
   if (!isUuid(entryId)) throw notFound('That journal entry');
   const query = db.select().from(journalEntries).where(and(eq(journalEntries.id, entryId), eq(journalEntries.ownerId, userId))).limit(1);
   const [entry] = options.lock ? await query.for('update') : await query;
   if (!entry) throw notFound('That journal entry');
-  const membership = await findMembership(db, userId);
-  if (!membership || membership.spaceId !== entry.spaceId) throw notFound('That journal entry');
-  return { entry, membership };
+  return { entry };
 }
 
-/* ---------- Agreement history, versions and signatures (issue 4) ---------- */
+/* ---------- Agreement history, versions and signatures ---------- */
 
 /** Reading an agreement's timeline, past states, diffs, versions and exports: the two members, nobody else. */
-export async function requireAgreementHistory(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+export async function requireAgreementHistory(db: Executor, viewer: Viewer, documentId: string): Promise<SpaceDocumentAccess> {
   return requireAgreement(db, viewer, documentId);
 }
 
@@ -268,24 +324,25 @@ export async function requireAgreementHistory(db: Executor, viewer: Viewer, docu
  * Proposing, signing, asking for changes and restoring: the two members, while the agreement is not
  * archived (an archived agreement is read-only for both, so nothing may be signed into it).
  */
-export async function requireAgreementSigner(db: Executor, viewer: Viewer, documentId: string): Promise<DocumentAccess> {
+export async function requireAgreementSigner(db: Executor, viewer: Viewer, documentId: string): Promise<SpaceDocumentAccess> {
   const access = await requireAgreement(db, viewer, documentId);
+  checkIntent(access.membership, 'write');
   if (access.mode !== 'edit') throw new AppError('forbidden', 'This agreement is archived. Bring it back from the archive to change or sign it.');
   return access;
 }
 
-/* ---------- Live conversations (issue 6) ---------- */
+/* ---------- Live conversations ---------- */
 
 /**
  * A conversation of the viewer's space. A stranger, and anyone signed out, gets "not found"; whether
  * the viewer is one of its two participants is the protocol's own rule (conversation-machine.ts).
  */
-export async function requireConversation(db: Executor, viewer: Viewer, conversationId: string): Promise<{ conversation: ConversationRow; membership: Membership }> {
+export async function requireConversation(db: Executor, viewer: Viewer, conversationId: string, intent: SpaceIntent = 'write'): Promise<{ conversation: ConversationRow; membership: Membership }> {
   const { userId } = requireViewer(viewer);
   if (!isUuid(conversationId)) throw notFound('That conversation');
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
   if (!conversation) throw notFound('That conversation');
-  const membership = await findMembership(db, userId);
-  if (!membership || membership.spaceId !== conversation.spaceId) throw notFound('That conversation');
-  return { conversation, membership };
+  const membership = await findSpaceMembership(db, userId, conversation.spaceId);
+  if (!membership) throw notFound('That conversation');
+  return { conversation, membership: checkIntent(membership, intent) };
 }

@@ -13,7 +13,8 @@
 import { EventEmitter } from 'node:events';
 
 export interface LiveEvent {
-  spaceId: string;
+  /** The space an event of audience 'space' goes to; null for a person's own events with no space (the journal). */
+  spaceId: string | null;
   audience: 'space' | { userId: string };
   /** kebab-case, saying what happened: 'note-shared', 'version-proposed', 'activity-added'. */
   event: string;

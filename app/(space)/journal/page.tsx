@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findMembership } from '@/server/access/authorization';
 import { getDb } from '@/server/db/process-database';
 import { listJournalEntries } from '@/server/domain/journal/list-journal-entries';
 import { requireSignedIn } from '../../_lib/viewer';
@@ -9,15 +8,12 @@ import { ForgetLocalCopy } from './forget-local-copy';
 import { JournalLive } from './journal-live';
 import { NewJournalEntryForm } from './journal-forms';
 import '../notes/notes.css';
-import { NoSpaceYet } from '../no-space-yet';
 
 export const metadata: Metadata = { title: 'Journal' };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<{ deleted?: string; forget?: string }> }) {
   const viewer = await requireSignedIn('/journal');
   const db = getDb();
-  const membership = await findMembership(db, viewer.userId);
-  if (!membership) return <NoSpaceYet title="Journal" lead="Your journal opens once you are in a space." />;
   const entries = await listJournalEntries(db, viewer);
   const { deleted, forget } = await searchParams;
   return (
@@ -27,7 +23,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       {deleted ? <p className="notice notice-info" role="status">The entry was erased.</p> : null}
       <hgroup>
         <h1>My journal</h1>
-        <p>Only you can ever read this. Your partner cannot see it, not even that it exists.</p>
+        <p>Only you can ever read this. Your partner cannot see it, not even that it exists. It is yours: it stays with you if you leave a space, and goes only when you delete it or your account.</p>
       </hgroup>
       <section className="card" aria-labelledby="new-entry-heading">
         <h2 id="new-entry-heading">New entry</h2>

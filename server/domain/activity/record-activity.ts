@@ -22,7 +22,7 @@ export const activitySchemas = {
   'note-acknowledged': z.object({}),
   'note-replied': z.object({}),
   'note-retracted': z.object({}),
-  // Agreement versions (issue 4): the version number and title, never the agreement's text.
+  // Agreement versions: the version number and title, never the agreement's text.
   'version-proposed': z.object({ documentId: z.string(), title: z.string(), number: z.number().int() }),
   'version-signed': z.object({ documentId: z.string(), title: z.string(), number: z.number().int(), inEffect: z.boolean() }),
   'version-changes-requested': z.object({ documentId: z.string(), title: z.string(), number: z.number().int() }),

@@ -1,6 +1,6 @@
 import { documents, journalEntries, type JournalEntryRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
-import { requireOwnSpace, type Viewer } from '../../access/authorization';
+import { requireViewer, type Viewer } from '../../access/authorization';
 import { publishLiveEvent } from '../../events/live-events';
 import { invalidInput } from '../errors';
 import { fieldErrorsFrom } from '../notes/field-errors-from';
@@ -10,21 +10,21 @@ export const JOURNAL_CHANGED_EVENT = 'journal-changed';
 
 /** A new private entry and its Yjs document (kind 'journal', owner only), together or not at all. */
 export async function createJournalEntry(db: Database, viewer: Viewer, input: unknown): Promise<JournalEntryRow> {
-  const membership = await requireOwnSpace(db, viewer);
+  const { userId } = requireViewer(viewer);
   const parsed = journalEntrySchema.safeParse(input);
   if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
   const entry = await db.transaction(async (tx) => {
     const [document] = await tx
       .insert(documents)
-      .values({ spaceId: membership.spaceId, kind: 'journal', ownerId: membership.userId, createdBy: membership.userId, title: '' })
+      .values({ spaceId: null, kind: 'journal', ownerId: userId, createdBy: userId, title: '' })
       .returning({ id: documents.id });
     const [row] = await tx
       .insert(journalEntries)
-      .values({ spaceId: membership.spaceId, ownerId: membership.userId, documentId: document!.id, entryDate: parsed.data.entryDate, feelings: parsed.data.feelings })
+      .values({ ownerId: userId, documentId: document!.id, entryDate: parsed.data.entryDate, feelings: parsed.data.feelings })
       .returning();
     return row!;
   });
   // Only the owner's own devices hear about it; the payload is an id, never a word of the entry.
-  publishLiveEvent({ spaceId: entry.spaceId, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
+  publishLiveEvent({ spaceId: null, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
   return entry;
 }

@@ -18,6 +18,6 @@ export async function deleteJournalEntry(db: Database, viewer: Viewer, entryId: 
     return entry;
   });
   await forgetDocument(entry.documentId);
-  publishLiveEvent({ spaceId: entry.spaceId, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
+  publishLiveEvent({ spaceId: null, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
   return { documentId: entry.documentId };
 }

@@ -1,14 +1,14 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { journalEntries, type JournalEntryRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
-import { requireOwnSpace, type Viewer } from '../../access/authorization';
+import { requireViewer, type Viewer } from '../../access/authorization';
 
 /** The viewer's own entries, newest date first. There is no way to list anyone else's. */
 export async function listJournalEntries(db: Database, viewer: Viewer): Promise<JournalEntryRow[]> {
-  const membership = await requireOwnSpace(db, viewer);
+  const { userId } = requireViewer(viewer);
   return db
     .select()
     .from(journalEntries)
-    .where(and(eq(journalEntries.ownerId, membership.userId), eq(journalEntries.spaceId, membership.spaceId)))
+    .where(eq(journalEntries.ownerId, userId))
     .orderBy(desc(journalEntries.entryDate), desc(journalEntries.createdAt));
 }

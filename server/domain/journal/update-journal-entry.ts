@@ -17,5 +17,5 @@ export async function updateJournalEntry(db: Database, viewer: Viewer, entryId: 
     .update(journalEntries)
     .set({ entryDate: parsed.data.entryDate, feelings: parsed.data.feelings, updatedAt: new Date() })
     .where(eq(journalEntries.id, entry.id));
-  publishLiveEvent({ spaceId: entry.spaceId, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
+  publishLiveEvent({ spaceId: null, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
 }

@@ -71,6 +71,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
 
     async function currentView(socket: LiveSocket): Promise<ConversationView | null> {
       const { userId, spaceId } = socket.data;
+      if (!spaceId) return null;
       const open = await findOpenConversation(db, spaceId);
       if (!open) return null;
       const loaded = await loadConversation(db, open, now());
@@ -106,7 +107,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
           const viewer = { userId };
           const done =
             action.type === 'propose'
-              ? proposeConversation(db, viewer, spaceId, action, { now: now(), pauseMinimumSeconds })
+              ? proposeConversation(db, viewer, spaceId ?? '', action, { now: now(), pauseMinimumSeconds })
               : actOnConversation(db, viewer, action, { now: now() });
           void done
             .then((loaded) => {

@@ -1,7 +1,7 @@
 /**
  * What a feature (live conversations, …) plugs into the socket.io service. The service owns the
  * transport, authentication, rooms and presence; a feature only sees sockets that are already
- * authenticated members of a space, with `socket.data` settled.
+ * authenticated, with `socket.data` settled (spaceId null for a person with no open space).
  */
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { DatabaseHandle } from '../../db/database';
@@ -10,7 +10,8 @@ import type { DatabaseHandle } from '../../db/database';
 export interface LiveSocketData {
   userId: string;
   name: string;
-  spaceId: string;
+  /** The person's open space; null when they have none (their own devices still get their events). */
+  spaceId: string | null;
 }
 
 export type LiveSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, LiveSocketData>;

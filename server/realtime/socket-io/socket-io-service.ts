@@ -76,8 +76,8 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
         if (!check.ok) return next(refuse(check.reason === 'expired' ? 'expired-token' : check.reason === 'missing' ? 'missing-token' : 'invalid-token'));
         if (check.claims.scope.kind !== 'socket') return next(refuse('invalid-token'));
         const decision = await authorizeLiveConnection(context.database.db, { userId: check.claims.userId });
-        if (!decision.ok) return next(refuse('not-a-member'));
-        socket.data = { userId: check.claims.userId, name: decision.name, spaceId: decision.membership.spaceId };
+        if (!decision.ok) return next(refuse('invalid-token'));
+        socket.data = { userId: check.claims.userId, name: decision.name, spaceId: decision.membership?.spaceId ?? null };
         next();
       })().catch((error) => {
         log(`socket.io: admission failed: ${(error as Error)?.stack ?? error}`);
@@ -98,9 +98,9 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
 
     namespace.on('connection', (socket: LiveSocket) => {
       const { spaceId, userId } = socket.data;
-      const joined = Promise.resolve(socket.join([spaceRoom(spaceId), userRoom(userId)]));
+      const joined = Promise.resolve(socket.join(spaceId ? [spaceRoom(spaceId), userRoom(userId)] : [userRoom(userId)]));
       socket.on('disconnect', () => {
-        void announcePresence(spaceId).catch(() => undefined);
+        if (spaceId) void announcePresence(spaceId).catch(() => undefined);
       });
       for (const feature of features) {
         try {
@@ -109,12 +109,15 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
           log(`socket.io: feature ${feature.name} failed on connection: ${(error as Error)?.stack ?? error}`);
         }
       }
-      void joined.then(() => announcePresence(spaceId)).catch(() => undefined);
+      void joined.then(() => (spaceId ? announcePresence(spaceId) : undefined)).catch(() => undefined);
     });
 
     const stopLiveEvents = onLiveEvent((event) => {
-      const room = event.audience === 'space' ? spaceRoom(event.spaceId) : userRoom(event.audience.userId);
-      namespace.to(room).emit(event.event, event.payload);
+      if (event.audience === 'space') {
+        if (event.spaceId) namespace.to(spaceRoom(event.spaceId)).emit(event.event, event.payload);
+        return;
+      }
+      namespace.to(userRoom(event.audience.userId)).emit(event.event, event.payload);
     });
 
     const stopRevocations = onMembershipRevoked(({ spaceId, userId }) => {

@@ -59,14 +59,14 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   private state: 'open' | 'gone' = 'open';
   private unloadRequested = false;
 
-  static async load(documentId: string, spaceId: string, deps: RoomDependencies): Promise<DocumentRoom> {
+  static async load(documentId: string, spaceId: string | null, deps: RoomDependencies): Promise<DocumentRoom> {
     const loaded = await loadDocument(deps.db, documentId);
     return new DocumentRoom(documentId, spaceId, loaded.doc, loaded.lastSeq, loaded.lastSeq - loaded.updatesSinceSnapshot, deps);
   }
 
   private constructor(
     readonly documentId: string,
-    readonly spaceId: string,
+    readonly spaceId: string | null,
     readonly doc: Y.Doc,
     lastSeq: number,
     snapshotSeq: number,

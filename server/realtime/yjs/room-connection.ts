@@ -10,7 +10,7 @@ import { fullBucket, takeMessageToken, type RateBucket, type RealtimeLimits } fr
 
 export interface ConnectionIdentity {
   userId: string;
-  spaceId: string;
+  spaceId: string | null;
   /** 'read': the server applies none of this connection's document updates (awareness still flows). */
   mode: 'edit' | 'read';
 }

@@ -68,7 +68,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       for (const room of rooms) if (room.spaceId === spaceId) room.revokeUser(userId);
     });
 
-    const revokedSince = (spaceId: string, userId: string, since: number) =>
+    const revokedSince = (spaceId: string | null, userId: string, since: number) =>
       recentRevocations.some((r) => r.spaceId === spaceId && r.userId === userId && r.at >= since);
 
     async function admit(socket: WebSocket, documentId: string, token: string | null): Promise<void> {

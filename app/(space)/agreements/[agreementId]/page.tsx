@@ -11,7 +11,7 @@ import { CollaborativeEditor } from '../../../_components/collaborative-editor/c
 import { requireSignedIn } from '../../../_lib/viewer';
 import { ArchiveAgreementButton, RenameAgreementForm } from '../agreement-forms';
 import { AgreementLiveRefresh } from '../agreement-live-refresh';
-// Versions and history (issue 4): one self-contained strip above the editor.
+// Versions and history: one self-contained strip above the editor.
 import { AgreementVersionStrip } from './versions/agreement-version-status';
 import '../agreements.css';
 

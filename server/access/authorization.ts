@@ -95,6 +95,14 @@ export async function listClosedSpaces(db: Executor, userId: string): Promise<Me
   return rows.map(toMembership).filter((m) => m.closed);
 }
 
+/**
+ * The space a person's pages show: their open space or, when they have none, the space most
+ * recently closed when their partner left (read-only). Null when there is neither.
+ */
+export async function findReadableSpace(db: Executor, userId: string): Promise<Membership | null> {
+  return (await findMembership(db, userId)) ?? (await listClosedSpaces(db, userId))[0] ?? null;
+}
+
 export function requireViewer(viewer: Viewer): { userId: string } {
   if (!viewer) throw unauthenticated();
   return viewer;
@@ -122,7 +130,7 @@ export async function requireSpaceMember(db: Executor, viewer: Viewer, spaceId: 
  */
 export async function requireOwnSpace(db: Executor, viewer: Viewer, intent: SpaceIntent = 'write'): Promise<Membership> {
   const { userId } = requireViewer(viewer);
-  const membership = (await findMembership(db, userId)) ?? (intent === 'read' ? ((await listClosedSpaces(db, userId))[0] ?? null) : null);
+  const membership = intent === 'read' ? await findReadableSpace(db, userId) : await findMembership(db, userId);
   if (!membership) throw new AppError('not-found', 'You are not in a space yet.');
   return membership;
 }

@@ -15,7 +15,7 @@ export interface AgreementSummary {
 
 /** Every agreement of the space, most recently changed first; archived ones come back too, marked by archivedAt. */
 export async function listAgreements(db: Executor, viewer: Viewer, spaceId: string): Promise<AgreementSummary[]> {
-  await requireSpaceMember(db, viewer, spaceId);
+  await requireSpaceMember(db, viewer, spaceId, 'read');
   // The realtime server only appends to the update log, so the last edit is read from there.
   const lastEdit = sql`(select max(${documentUpdates.createdAt}) from ${documentUpdates} where ${documentUpdates.documentId} = ${documents.id})`;
   const changedAt = sql<string | Date>`greatest(${documents.updatedAt}, coalesce(${lastEdit}, ${documents.updatedAt}))`;

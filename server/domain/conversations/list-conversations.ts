@@ -13,7 +13,7 @@ export interface ConversationListItem {
 
 /** The space's ended conversations, newest first, each with its summary. */
 export async function listEndedConversations(db: Executor, viewer: Viewer, spaceId: string, options: { limit?: number; now?: number } = {}): Promise<ConversationListItem[]> {
-  await requireSpaceMember(db, viewer, spaceId);
+  await requireSpaceMember(db, viewer, spaceId, 'read');
   const rows = await db
     .select()
     .from(conversations)
@@ -31,7 +31,7 @@ export async function listEndedConversations(db: Executor, viewer: Viewer, space
 
 /** One conversation's summary, for its two participants only (others: not found). */
 export async function getConversationSummary(db: Executor, viewer: Viewer, conversationId: string, now = Date.now()): Promise<ConversationListItem & { ended: boolean }> {
-  const { conversation, membership } = await requireConversation(db, viewer, conversationId);
+  const { conversation, membership } = await requireConversation(db, viewer, conversationId, 'read');
   const { state } = await loadConversation(db, conversation, now);
   if (!state.participants.includes(membership.userId)) throw notFound('That conversation');
   return { id: conversation.id, summary: summarizeConversation(state), ended: state.phase === 'ended' };

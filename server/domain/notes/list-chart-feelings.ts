@@ -9,7 +9,7 @@ import type { ChartFeeling } from './feelings-chart';
  * viewer asks, the viewer's own drafts (never anyone else's). Retracted notes are left out for both.
  */
 export async function listChartFeelings(db: Database, viewer: Viewer, options: { since: Date; includeMyDrafts: boolean }): Promise<ChartFeeling[]> {
-  const membership = await requireOwnSpace(db, viewer);
+  const membership = await requireOwnSpace(db, viewer, 'read');
   const statusRule = options.includeMyDrafts
     ? or(eq(notes.status, 'shared'), and(eq(notes.status, 'draft'), eq(notes.authorId, membership.userId)))!
     : inArray(notes.status, ['shared']);

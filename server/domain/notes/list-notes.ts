@@ -28,7 +28,7 @@ export interface NoteSummary {
  * Filtering by feeling never matches a partner's retracted note: that would reveal what it said.
  */
 export async function listNotes(db: Database, viewer: Viewer, filters: NoteFilters = {}): Promise<NoteSummary[]> {
-  const membership = await requireOwnSpace(db, viewer);
+  const membership = await requireOwnSpace(db, viewer, 'read');
   const me = membership.userId;
   const conditions: SQL[] = [eq(notes.spaceId, membership.spaceId), or(eq(notes.authorId, me), ne(notes.status, 'draft'))!];
   if (filters.author === 'me') conditions.push(eq(notes.authorId, me));

@@ -7,12 +7,13 @@ import { recordActivity } from '../activity/record-activity';
 import { AppError } from '../errors';
 import { hashInviteToken } from './invite-token';
 
-export type InviteProblem = 'unknown' | 'expired' | 'used' | 'revoked' | 'full' | 'already-member' | 'in-another-space';
+export type InviteProblem = 'unknown' | 'expired' | 'used' | 'revoked' | 'closed' | 'full' | 'already-member' | 'in-another-space';
 
 export const inviteProblemMessages: Record<InviteProblem, { title: string; body: string }> = {
   unknown: { title: 'This invite link does not work', body: 'The link may be incomplete. Ask your partner to send it again, or to make a new one.' },
   expired: { title: 'This invite has expired', body: 'Invite links work for 7 days. Ask your partner to make a new one from their space page.' },
   used: { title: 'This invite has already been used', body: 'Each invite link works once. If you have not joined yet, ask your partner for a new link.' },
+  closed: { title: 'This space has closed', body: 'A space belongs to the two people who formed it, and one of them has left. Ask for an invite to a new space instead.' },
   revoked: { title: 'This invite was withdrawn', body: 'Your partner withdrew this link. If that was a mistake, they can make a new one.' },
   full: { title: 'This space already has two members', body: 'A Mend space is for two people, and both seats are taken.' },
   'already-member': { title: 'You are already in this space', body: 'There is nothing more to do: you are one of its two members.' },
@@ -36,7 +37,7 @@ export interface InviteDetails {
 /** What an invite link leads to, and whether `userId` (if signed in) could accept it now. */
 export async function inspectInvite(db: Executor, token: string, userId: string | null, now = new Date()): Promise<{ details: InviteDetails | null; problem: InviteProblem | null }> {
   const [row] = await db
-    .select({ invite: spaceInvites, spaceName: spaces.name, inviterName: users.name })
+    .select({ invite: spaceInvites, spaceName: spaces.name, closedAt: spaces.closedAt, inviterName: users.name })
     .from(spaceInvites)
     .innerJoin(spaces, eq(spaces.id, spaceInvites.spaceId))
     .leftJoin(users, eq(users.id, spaceInvites.createdBy))
@@ -48,6 +49,7 @@ export async function inspectInvite(db: Executor, token: string, userId: string 
     const membership = await findMembership(db, userId);
     if (membership?.spaceId === row.invite.spaceId) return { details, problem: 'already-member' };
   }
+  if (row.closedAt) return { details, problem: 'closed' };
   const problem = inviteProblem(row.invite, now);
   if (problem) return { details, problem };
   const members = await db.select({ userId: spaceMembers.userId }).from(spaceMembers).where(eq(spaceMembers.spaceId, row.invite.spaceId));
@@ -76,10 +78,11 @@ export async function acceptInvite(db: Database, userId: string, token: string, 
       if (!invite) throw new InviteError('unknown');
       const current = await findMembership(tx, userId);
       if (current?.spaceId === invite.spaceId) throw new InviteError('already-member');
+      const [space] = await tx.select({ closedAt: spaces.closedAt }).from(spaces).where(eq(spaces.id, invite.spaceId)).for('update');
+      if (space?.closedAt) throw new InviteError('closed');
       const problem = inviteProblem(invite, now);
       if (problem) throw new InviteError(problem);
       if (current) throw new InviteError('in-another-space');
-      await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, invite.spaceId)).for('update');
       const members = await tx.select({ seat: spaceMembers.seat }).from(spaceMembers).where(eq(spaceMembers.spaceId, invite.spaceId));
       if (members.length >= 2) throw new InviteError('full');
       const seat = members.some((m) => m.seat === 1) ? 2 : 1;

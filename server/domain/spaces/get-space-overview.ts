@@ -15,7 +15,7 @@ export interface SpaceOverview {
 }
 
 export async function getSpaceOverview(db: Database, viewer: Viewer, spaceId: string, now = new Date()): Promise<SpaceOverview> {
-  const membership = await requireSpaceMember(db, viewer, spaceId);
+  const membership = await requireSpaceMember(db, viewer, spaceId, 'read');
   const members = await listMembers(db, spaceId);
   const openInvites =
     members.length >= 2

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findMembership } from '@/server/access/authorization';
+import { findReadableSpace } from '@/server/access/authorization';
+import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { getDb } from '@/server/db/process-database';
 import { listAgreements, type AgreementSummary } from '@/server/domain/agreements/list-agreements';
 import { agreementTemplates } from '@/server/domain/agreements/templates';
@@ -9,15 +10,17 @@ import { ArchiveAgreementButton, CreateAgreementForm } from './agreement-forms';
 import { AgreementLiveRefresh } from './agreement-live-refresh';
 import './agreements.css';
 import { NoSpaceYet } from '../no-space-yet';
+import { ClosedSpaceNotice } from '../closed-space-notice';
 
 export const metadata: Metadata = { title: 'Agreements' };
 
 export default async function AgreementsPage() {
   const viewer = await requireSignedIn('/agreements');
   const db = getDb();
-  const membership = await findMembership(db, viewer.userId);
+  const membership = await findReadableSpace(db, viewer.userId);
   if (!membership) return <NoSpaceYet title="Agreements" lead="Agreements live in the space you share with your partner." />;
   const agreements = await listAgreements(db, viewer, membership.spaceId);
+  const closed = await describeClosedSpace(db, membership);
   const active = agreements.filter((a) => !a.archivedAt);
   const archived = agreements.filter((a) => a.archivedAt);
   return (
@@ -27,6 +30,7 @@ export default async function AgreementsPage() {
         <h1>Agreements</h1>
         <p>The boundaries you shape together. Both of you can write in an agreement at the same time, and see each other there.</p>
       </hgroup>
+      {closed ? <ClosedSpaceNotice closed={closed} /> : null}
       <section className="card" aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">Your agreements</h2>
         {active.length === 0 ? (
@@ -48,17 +52,19 @@ export default async function AgreementsPage() {
                     <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
                     <small className="muted">Archived {formatDate(agreement.archivedAt!)}</small>
                   </div>
-                  <ArchiveAgreementButton agreementId={agreement.id} archived compact />
+                  {closed ? null : <ArchiveAgreementButton agreementId={agreement.id} archived compact />}
                 </li>
               ))}
             </ul>
           </details>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="start-heading">
-        <h2 id="start-heading">Start an agreement</h2>
-        <CreateAgreementForm spaceId={membership.spaceId} templates={agreementTemplates.map(({ id, title, summary }) => ({ id, title, summary }))} />
-      </section>
+      {closed ? null : (
+        <section className="card" aria-labelledby="start-heading">
+          <h2 id="start-heading">Start an agreement</h2>
+          <CreateAgreementForm spaceId={membership.spaceId} templates={agreementTemplates.map(({ id, title, summary }) => ({ id, title, summary }))} />
+        </section>
+      )}
     </main>
   );
 }

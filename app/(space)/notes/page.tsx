@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findMembership } from '@/server/access/authorization';
+import { findReadableSpace } from '@/server/access/authorization';
+import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
+import { ClosedSpaceNotice } from '../closed-space-notice';
 import { getDb } from '@/server/db/process-database';
 import { FAMILY_LABELS, FEELING_FAMILIES, FEELING_WORDS } from '@/server/domain/feelings/feelings-vocabulary';
 import { buildFeelingsChart, weekStart } from '@/server/domain/notes/feelings-chart';
@@ -25,7 +27,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NotesPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireSignedIn('/notes');
   const db = getDb();
-  const membership = await findMembership(db, viewer.userId);
+  const membership = await findReadableSpace(db, viewer.userId);
   if (!membership) return <NoSpaceYet title="Notes" lead="Notes live in the space you share with your partner." />;
   const params = await searchParams;
   const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
@@ -43,6 +45,7 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
   const ordered = [me, partner].filter((m): m is NonNullable<typeof m> => Boolean(m));
   const chart = buildFeelingsChart(chartFeelings, ordered.map((m) => m.userId), FEELING_FAMILIES, now, CHART_WEEKS);
   const filtered = Boolean(filters.feeling || filters.author || filters.acknowledged);
+  const closed = await describeClosedSpace(db, membership);
 
   return (
     <main className="container">
@@ -53,9 +56,13 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
         <h1>Notes</h1>
         <p>Say how you feel, not why the other is wrong. A note stays a private draft until you share it.</p>
       </hgroup>
-      <p>
-        <Link href="/notes/new" role="button">Write a note</Link>
-      </p>
+      {closed ? (
+        <ClosedSpaceNotice closed={closed} />
+      ) : (
+        <p>
+          <Link href="/notes/new" role="button">Write a note</Link>
+        </p>
+      )}
 
       <section className="card" aria-labelledby="notes-heading">
         <h2 id="notes-heading">{filtered ? 'Notes that match' : 'All notes'}</h2>

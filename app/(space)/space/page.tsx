@@ -1,36 +1,70 @@
 import type { Metadata } from 'next';
-import { findMembership } from '@/server/access/authorization';
+import { findReadableSpace, listClosedSpaces } from '@/server/access/authorization';
 import { getDb } from '@/server/db/process-database';
 import { listActivity } from '@/server/domain/activity/record-activity';
+import { describeClosedSpace, type ClosedSpaceDescription } from '@/server/domain/spaces/describe-closed-space';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
 import { PresenceLine } from '../../_components/live/presence-line';
 import { ConversationsCard } from '../conversations/conversations-card';
 import { ActivityList } from './activity-list';
-import { CreateSpaceForm, InvitePanel, LeaveSpaceForm } from './space-forms';
+import { ClosedSpaceNotice } from '../closed-space-notice';
+import { CreateSpaceForm, InvitePanel, LeaveSpaceForm, RemoveClosedSpaceForm } from './space-forms';
 
 export const metadata: Metadata = { title: 'Our space' };
 
 export default async function SpacePage({ searchParams }: { searchParams: Promise<{ left?: string }> }) {
   const viewer = await requireSignedIn('/space');
   const db = getDb();
-  const membership = await findMembership(db, viewer.userId);
+  const membership = await findReadableSpace(db, viewer.userId);
+  const earlier = (await Promise.all((await listClosedSpaces(db, viewer.userId)).map((m) => describeClosedSpace(db, m)))).filter(
+    (c): c is ClosedSpaceDescription => c !== null && c.spaceId !== membership?.spaceId,
+  );
   if (!membership) {
     const left = (await searchParams).left;
     return (
       <main className="container narrow">
-        {left ? <p className="notice notice-info" role="status">You have left the space.</p> : null}
+        {left ? (
+          <p className="notice notice-info" role="status">
+            You have left the space. Your journal is still yours: <a href="/journal">open your journal</a>.
+          </p>
+        ) : null}
         <hgroup>
           <h1>Create your space</h1>
           <p>A space is for the two of you. Create it here, then invite your partner.</p>
         </hgroup>
         <CreateSpaceForm />
         <p className="muted">If your partner already made a space, ask them for an invite link and open it.</p>
+        <EarlierSpaces spaces={earlier} />
       </main>
     );
   }
+  const closed = await describeClosedSpace(db, membership);
   const overview = await getSpaceOverview(db, viewer, membership.spaceId);
   const activity = await listActivity(db, membership.spaceId, { limit: 20 });
+  const activityItems = activity.map((a) => ({ id: a.id, type: a.type, data: a.data, actorName: a.actorName, createdAt: a.createdAt.toISOString(), mine: a.actorId === viewer.userId }));
+  if (closed) {
+    return (
+      <main className="container">
+        <hgroup>
+          <h1>{overview.name}</h1>
+          <p>A closed space: read and export only.</p>
+        </hgroup>
+        <ClosedSpaceNotice closed={closed} />
+        <section className="card" aria-labelledby="new-space-heading">
+          <h2 id="new-space-heading">Start a new space</h2>
+          <p>A new space starts empty. Nothing from this one is ever shown in it, and this one stays here for you to read.</p>
+          <CreateSpaceForm />
+        </section>
+        <section className="card" aria-labelledby="activity-heading">
+          <h2 id="activity-heading">What happened here</h2>
+          <ActivityList items={activityItems} />
+        </section>
+        <EarlierSpaces spaces={earlier} />
+        <RemoveClosedSpaceForm spaceId={overview.spaceId} />
+      </main>
+    );
+  }
   return (
     <main className="container">
       <hgroup>
@@ -61,9 +95,30 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
       {overview.partner ? <ConversationsCard spaceId={overview.spaceId} viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
-        <ActivityList items={activity.map((a) => ({ id: a.id, type: a.type, data: a.data, actorName: a.actorName, createdAt: a.createdAt.toISOString(), mine: a.actorId === viewer.userId }))} />
+        <ActivityList items={activityItems} />
       </section>
-      <LeaveSpaceForm spaceId={overview.spaceId} hasPartner={Boolean(overview.partner)} />
+      <EarlierSpaces spaces={earlier} />
+      <LeaveSpaceForm spaceId={overview.spaceId} hasPartner={Boolean(overview.partner)} partnerName={overview.partner?.name ?? null} />
     </main>
+  );
+}
+
+/** Spaces that closed when a partner left: the person who stayed can still export what was shared. */
+function EarlierSpaces({ spaces }: { spaces: ClosedSpaceDescription[] }) {
+  if (spaces.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">Earlier spaces</h2>
+      <ul className="plain">
+        {spaces.map((space) => (
+          <li key={space.spaceId}>
+            {space.name}, closed {space.closedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}:{' '}
+            <a href={`/space/export?space=${space.spaceId}`} download>
+              export what was shared
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -75,23 +75,57 @@ function RevokeInviteButton({ spaceId, inviteId }: { spaceId: string; inviteId: 
   );
 }
 
-export function LeaveSpaceForm({ spaceId, hasPartner }: { spaceId: string; hasPartner: boolean }) {
+export function LeaveSpaceForm({ spaceId, hasPartner, partnerName }: { spaceId: string; hasPartner: boolean; partnerName: string | null }) {
   const [state, action] = useActionState(leaveSpaceAction, initialActionState);
   return (
-    <details>
+    <details className="leave-space">
       <summary>Leave this space</summary>
       <form action={action}>
         <input type="hidden" name="spaceId" value={spaceId} />
-        <p>
-          {hasPartner
-            ? 'You can leave at any time. Your partner keeps the shared agreements; your private journal and drafts are deleted.'
-            : 'You are the only member: leaving deletes this space and everything in it.'}
-        </p>
+        {hasPartner ? (
+          <>
+            <p>You can leave at any time, with no reason needed. If you leave:</p>
+            <ul data-testid="leave-consequences">
+              <li>This space closes for good. {partnerName ?? 'Your partner'} keeps read-only access to what was shared here, and can export it.</li>
+              <li>Your private drafts and any check-in that was never revealed are deleted.</li>
+              <li>Your journal is yours: it stays with you.</li>
+              <li>Nothing of this space will ever be shown to anyone new. A new partner means a new space.</li>
+            </ul>
+            <p>
+              Before you go, you can keep a copy:{' '}
+              <a href={`/space/export?space=${spaceId}`} download>
+                export what was shared (Markdown)
+              </a>
+              .
+            </p>
+          </>
+        ) : (
+          <p>You are the only member: leaving deletes this space and everything in it. Your journal is yours and stays with you.</p>
+        )}
         <FormMessage ok={state.ok} message={state.message} />
         <label>
           <input type="checkbox" name="confirm" value="yes" aria-invalid={state.fieldErrors?.confirm ? true : undefined} /> I understand, leave the space
         </label>
         <SubmitButton className="secondary" pendingText="Leaving…">Leave space</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+/** The person who stayed in a closed space can remove it from Mend for good (nobody else can read it any more). */
+export function RemoveClosedSpaceForm({ spaceId }: { spaceId: string }) {
+  const [state, action] = useActionState(leaveSpaceAction, initialActionState);
+  return (
+    <details className="leave-space">
+      <summary>Remove this closed space</summary>
+      <form action={action}>
+        <input type="hidden" name="spaceId" value={spaceId} />
+        <p>This deletes the closed space and everything in it for good. Export it first if you want a copy. Your journal is not affected.</p>
+        <FormMessage ok={state.ok} message={state.message} />
+        <label>
+          <input type="checkbox" name="confirm" value="yes" aria-invalid={state.fieldErrors?.confirm ? true : undefined} /> I understand, delete it for good
+        </label>
+        <SubmitButton className="secondary" pendingText="Removing…">Remove closed space</SubmitButton>
       </form>
     </details>
   );

@@ -1,24 +1,53 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../../drizzle/schema';
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { documents, userSessions, users } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
-import { findMembership } from '../../access/authorization';
-import { verifyPassword } from '../../auth/password';
-import { leaveSpace } from '../spaces/leave-space';
+import { findMembership, listClosedSpaces } from '../../access/authorization';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
+import { publishDocumentAccessChanged } from '../../events/access-events';
+import { announceLeaving, leaveSpaceWithin, type LeaveResult } from '../spaces/leave-space';
 import { invalidInput, notFound } from '../errors';
 
+/** How a deleted person appears wherever something they shared is kept: never "Mend", never their old name. */
+export const DELETED_ACCOUNT_NAME = 'Former partner (account deleted)';
+
 /**
- * Delete a person's account for good. They leave their space first (their private documents go with
- * it, the partner keeps the shared ones), then the user row goes; every private row references it
- * with ON DELETE CASCADE, and shared rows keep their content with the author set to null.
+ * Delete a person's account for good, in one transaction:
+ * - they leave their space (it closes; the partner keeps read-only access to everything they shared:
+ *   agreement text, signatures, shared notes with the partner's replies) and every closed space they
+ *   had stayed in goes, since nobody else can read it any more;
+ * - everything private goes for good: the journal, drafts, retracted notes, unrevealed check-ins,
+ *   with their update logs and snapshots, and every signed-in session;
+ * - the users row stays as a tombstone (name DELETED_ACCOUNT_NAME, email and password unusable, so
+ *   the address is free to sign up again) so what the partner keeps stays attributed to a former
+ *   partner instead of falling back to "Mend".
  * The password is asked again so that a borrowed, signed-in device cannot do this.
  */
-export async function deleteAccount(db: Database, userId: string, password: string): Promise<void> {
+export async function deleteAccount(db: Database, userId: string, password: string, now = new Date()): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw notFound('That account');
+  if (!user || user.deletedAt) throw notFound('That account');
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw invalidInput('That password is not right.', { password: ['That password is not right.'] });
   }
-  const membership = await findMembership(db, userId);
-  if (membership) await leaveSpace(db, { userId }, membership.spaceId);
-  await db.delete(users).where(eq(users.id, userId));
+  // A hash of random bytes nobody knows: even a bug in the deleted-account check could not sign in.
+  const unusablePasswordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const result = await db.transaction(async (tx) => {
+    const memberships = [await findMembership(tx, userId), ...(await listClosedSpaces(tx, userId))].filter((m) => m !== null);
+    const left: LeaveResult[] = [];
+    for (const membership of memberships) left.push(await leaveSpaceWithin(tx, membership, now));
+    const journal = await tx
+      .delete(documents)
+      .where(and(eq(documents.ownerId, userId), eq(documents.kind, 'journal')))
+      .returning({ id: documents.id });
+    await eraseUnrevealedCheckIns(tx, { userId });
+    await tx.delete(userSessions).where(eq(userSessions.userId, userId));
+    await tx
+      .update(users)
+      .set({ name: DELETED_ACCOUNT_NAME, email: `deleted-${userId}@account-deleted.invalid`, passwordHash: unusablePasswordHash, deletedAt: now })
+      .where(eq(users.id, userId));
+    return { left, journalDocumentIds: journal.map((row) => row.id) };
+  });
+  for (const leaving of result.left) await announceLeaving(leaving);
+  await publishDocumentAccessChanged(result.journalDocumentIds);
 }

@@ -33,12 +33,15 @@ export type NoteView =
       retractedAt: Date | null;
       acknowledgement: { at: Date; byName: string; response: string | null } | null;
       replies: NoteReplyView[];
+      spaceId: string;
+      /** The space closed when a partner left: the note can be read, not answered or changed. */
+      readOnly: boolean;
     }
   | { visibility: 'retracted'; id: string; status: 'retracted'; mine: false; authorName: string; retractedAt: Date | null };
 
 /** Throws "not found" for strangers and for the partner's drafts (server/access/authorization.ts). */
 export async function getNote(db: Database, viewer: Viewer, noteId: string): Promise<NoteView> {
-  const { note, isAuthor, canSeeContent } = await requireNote(db, viewer, noteId, 'view');
+  const { note, isAuthor, canSeeContent, membership } = await requireNote(db, viewer, noteId, 'view');
   const authorName = await personName(db, note.authorId);
   if (!canSeeContent) return { visibility: 'retracted', id: note.id, status: 'retracted', mine: false, authorName, retractedAt: note.retractedAt };
   const [feelings, whatHappened, replies, acknowledgerName] = await Promise.all([
@@ -68,5 +71,7 @@ export async function getNote(db: Database, viewer: Viewer, noteId: string): Pro
     retractedAt: note.retractedAt,
     acknowledgement: note.acknowledgedAt ? { at: note.acknowledgedAt, byName: acknowledgerName ?? 'Your partner', response: note.acknowledgementResponse } : null,
     replies: replies.map((r) => ({ id: r.id, authorName: r.authorName ?? 'Someone who left', mine: r.authorId === viewerId, body: r.body, createdAt: r.createdAt })),
+    spaceId: note.spaceId,
+    readOnly: membership.closed,
   };
 }

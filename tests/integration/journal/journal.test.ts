@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { documentSnapshots, documentUpdates, journalEntries } from '../../../drizzle/schema';
-import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { documentUpdates, journalEntries } from '../../../drizzle/schema';
 import { authorizeDocument, requireJournalEntry } from '../../../server/access/authorization';
-import { queryRows, type Database } from '../../../server/db/database';
+import { queryRows } from '../../../server/db/database';
 import { listActivity } from '../../../server/domain/activity/record-activity';
 import { createJournalEntry } from '../../../server/domain/journal/create-journal-entry';
 import { deleteJournalEntry } from '../../../server/domain/journal/delete-journal-entry';
@@ -14,51 +11,9 @@ import { listJournalEntries } from '../../../server/domain/journal/list-journal-
 import { createNote } from '../../../server/domain/notes/create-note';
 import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import { updateJournalEntry } from '../../../server/domain/journal/update-journal-entry';
-import { makeCouple } from '../../support/fixtures';
+import { makeCouple, makeUser } from '../../support/fixtures';
+import { findEverywhere, storeText } from '../../support/stored-content';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
-
-function paragraphs(...texts: string[]) {
-  return prosemirrorJSONToYDoc(documentSchema(), { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }, 'default');
-}
-
-/** As the Yjs server stores a document: two updates in the log and a snapshot after the first. */
-async function storeText(db: Database, documentId: string, authorId: string, first: string, second: string) {
-  const doc = paragraphs(first);
-  const u1 = Y.encodeStateAsUpdate(doc);
-  const before = Y.encodeStateVector(doc);
-  const fragment = doc.getXmlFragment('default');
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(second)]);
-  fragment.insert(fragment.length, [paragraph]);
-  const u2 = Y.encodeStateAsUpdate(doc, before);
-  await db.insert(documentUpdates).values([
-    { documentId, seq: 1, update: u1, authorId },
-    { documentId, seq: 2, update: u2, authorId },
-  ]);
-  await db.insert(documentSnapshots).values({ documentId, seq: 1, state: u1 });
-}
-
-/** Every row of every table whose text, JSON or bytes contain `marker`, as "table.column". */
-async function findEverywhere(db: Database, marker: string): Promise<string[]> {
-  const columns = await queryRows<{ table_name: string; column_name: string; data_type: string }>(
-    db,
-    sql`select table_name, column_name, data_type from information_schema.columns
-        where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'bytea')`,
-  );
-  expect(columns.length).toBeGreaterThan(10);
-  const hits: string[] = [];
-  for (const column of columns) {
-    const col = sql.identifier(column.column_name);
-    const table = sql.identifier(column.table_name);
-    const condition =
-      column.data_type === 'bytea'
-        ? sql`position(convert_to(${marker}, 'UTF8') in ${col}) > 0`
-        : sql`${col}::text like ${'%' + marker + '%'}`;
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${table} where ${condition}`);
-    if (Number(row?.n) > 0) hits.push(`${column.table_name}.${column.column_name}`);
-  }
-  return hits;
-}
 
 describe.each(testDatabaseKinds())('private journal on %s', (kind) => {
   const t = useTestDatabase(kind);
@@ -121,16 +76,29 @@ describe.each(testDatabaseKinds())('private journal on %s', (kind) => {
     await expect(deleteJournalEntry(t.db, { userId: alex.id }, entry.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('leaves nothing of a person’s journal or drafts behind when they leave the space', async () => {
+  it('keeps a person’s journal when they leave the space, and leaves nothing of their drafts behind', async () => {
     const { alex, sam, space } = await makeCouple(t.db);
     const marker = `JL-${kind}-${Math.random().toString(36).slice(2, 10)}`;
     const entry = await createJournalEntry(t.db, { userId: sam.id }, { entryDate: '2026-11-23', feelings: [] });
     await storeText(t.db, entry.documentId, sam.id, `${marker} journal`, 'more');
     const draft = await createNote(t.db, { userId: sam.id }, { feelings: [{ family: 'fear', word: 'afraid', intensity: 2 }], whatINeed: `${marker} need` });
     await storeText(t.db, draft.documentId, sam.id, `${marker} draft`, 'more');
-    expect((await findEverywhere(t.db, marker)).length).toBeGreaterThan(0);
     await leaveSpace(t.db, { userId: sam.id }, space.id);
-    expect(await findEverywhere(t.db, marker)).toEqual([]);
+    // The draft is gone from every table; the journal entry is the only place the marker is left.
+    expect((await findEverywhere(t.db, marker)).sort()).toEqual(['document_snapshots.state', 'document_updates.update']);
+    expect((await listJournalEntries(t.db, { userId: sam.id })).map((e) => e.id)).toEqual([entry.id]);
+    expect(await exportJournal(t.db, { userId: sam.id })).toContain(`${marker} journal`);
+    const room = await authorizeDocument(t.db, { userId: sam.id }, entry.documentId);
+    expect(room).toMatchObject({ ok: true, access: { mode: 'edit' } });
+    expect(await authorizeDocument(t.db, { userId: alex.id }, entry.documentId)).toMatchObject({ ok: false });
     expect(await listJournalEntries(t.db, { userId: alex.id })).toEqual([]);
+  });
+
+  it('works with no space at all, and the entry is still the owner’s alone', async () => {
+    const { stranger } = await makeCouple(t.db);
+    const loner = await makeUser(t.db, 'Loner');
+    const entry = await createJournalEntry(t.db, { userId: loner.id }, { entryDate: '2026-11-30', feelings: [] });
+    expect((await listJournalEntries(t.db, { userId: loner.id })).map((e) => e.id)).toEqual([entry.id]);
+    await expect(requireJournalEntry(t.db, { userId: stranger.id }, entry.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -7,7 +7,9 @@ import { isAppError } from '@/server/domain/errors';
 import { getNote } from '@/server/domain/notes/get-note';
 import { colourForSeat } from '@/server/domain/spaces/member-colour';
 import { listMembers } from '@/server/domain/spaces/space-members';
-import { findMembership } from '@/server/access/authorization';
+import { ClosedSpaceNotice } from '../../closed-space-notice';
+import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
+import { findSpaceMembership } from '@/server/access/authorization';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
 import { requireSignedIn } from '../../../_lib/viewer';
 import { FeelingChips } from '../feeling-chips';
@@ -29,8 +31,9 @@ export default async function NotePage({ params, searchParams }: { params: Promi
     throw error;
   });
   if (!note) notFound();
-  const membership = (await findMembership(db, viewer.userId))!;
-  const members = await listMembers(db, membership.spaceId);
+  const membership = note.visibility === 'full' ? await findSpaceMembership(db, viewer.userId, note.spaceId) : null;
+  const members = membership ? await listMembers(db, membership.spaceId) : [];
+  const closed = membership ? await describeClosedSpace(db, membership) : null;
   const me = members.find((m) => m.userId === viewer.userId);
   const partnerName = members.find((m) => m.userId !== viewer.userId)?.name ?? 'your partner';
   const back = (
@@ -57,6 +60,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         <NotesLive viewerId={viewer.userId} />
         {back}
         {created ? <p className="notice notice-ok" role="status">Draft started. Write what happened below; it saves as you type.</p> : null}
+        {closed ? <ClosedSpaceNotice closed={closed} /> : null}
         <hgroup>
           <h1>Draft note</h1>
           <p>
@@ -67,16 +71,20 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           <h2 id="what-happened-heading">What happened</h2>
           <CollaborativeEditor
             documentId={note.documentId}
-            editable
+            editable={!closed}
             user={{ id: viewer.userId, name: me?.name ?? 'You', colour: colourForSeat(me?.seat ?? 1) }}
             placeholder="What happened, in your words. Saved as you type, on all your devices."
             label="What happened"
           />
         </section>
-        <section className="note-section" aria-label="Feelings and needs">
-          <DraftNoteForm noteId={note.id} feelings={note.feelings} whatINeed={note.whatINeed} partnerName={partnerName} />
-        </section>
-        <DeleteDraftForm noteId={note.id} />
+        {closed ? null : (
+          <>
+            <section className="note-section" aria-label="Feelings and needs">
+              <DraftNoteForm noteId={note.id} feelings={note.feelings} whatINeed={note.whatINeed} partnerName={partnerName} />
+            </section>
+            <DeleteDraftForm noteId={note.id} />
+          </>
+        )}
       </main>
     );
   }
@@ -93,6 +101,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           {retracted && note.retractedAt ? ` · retracted ${formatDateTime(note.retractedAt)}` : null}
         </p>
       </hgroup>
+      {closed ? <ClosedSpaceNotice closed={closed} /> : null}
       {retracted ? (
         <p className="notice notice-info" role="status">You retracted this note. {partnerName} can no longer read it; they only see that a note was retracted.</p>
       ) : null}
@@ -119,7 +128,9 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           </div>
         ) : note.mine ? (
           <p className="muted" data-testid="acknowledgement-waiting">Not acknowledged yet. There is no rush.</p>
-        ) : retracted ? null : (
+        ) : retracted || closed ? (
+          <p className="muted">Not acknowledged.</p>
+        ) : (
           <AcknowledgeForm noteId={note.id} />
         )}
       </section>
@@ -136,9 +147,9 @@ export default async function NotePage({ params, searchParams }: { params: Promi
             </li>
           ))}
         </ul>
-        {retracted ? null : <ReplyForm noteId={note.id} />}
+        {retracted || closed ? null : <ReplyForm noteId={note.id} />}
       </section>
-      {note.mine && !retracted ? <RetractNoteForm noteId={note.id} partnerName={partnerName} /> : null}
+      {note.mine && !retracted && !closed ? <RetractNoteForm noteId={note.id} partnerName={partnerName} /> : null}
     </main>
   );
 }

@@ -2,8 +2,8 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { documents, type DocumentRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireAgreement, type Viewer } from '../../access/authorization';
+import { publishDocumentAccessChanged } from '../../events/access-events';
 import { recordActivity } from '../activity/record-activity';
-import { reconnectDocument } from '../../realtime/yjs/server-edits';
 import { publishAgreementChanged } from './publish-agreement-changed';
 
 /**
@@ -24,7 +24,8 @@ export async function archiveAgreement(db: Database, viewer: Viewer, documentId:
     return { row: archived, changed: true };
   });
   if (result.changed) {
-    await reconnectDocument(documentId, 'this agreement was archived: it is read only now');
+    // Open rooms reconnect (4401) and come back read-only.
+    await publishDocumentAccessChanged([documentId]);
     publishAgreementChanged(document.spaceId, documentId, 'archived');
   }
   return result.row;
@@ -43,7 +44,7 @@ export async function unarchiveAgreement(db: Database, viewer: Viewer, documentI
     return { row: restored, changed: true };
   });
   if (result.changed) {
-    await reconnectDocument(documentId, 'this agreement is back from the archive: it can be edited again');
+    await publishDocumentAccessChanged([documentId]);
     publishAgreementChanged(document.spaceId, documentId, 'unarchived');
   }
   return result.row;

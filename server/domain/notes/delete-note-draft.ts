@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { documents } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
-import { forgetDocument } from '../journal/forget-document';
+import { publishDocumentAccessChanged } from '../../events/access-events';
 import { publishDraftsChanged } from './note-live-events';
 
 /** A draft the author no longer wants: gone for good, with its text, update log and snapshots. */
@@ -13,7 +13,8 @@ export async function deleteNoteDraft(db: Database, viewer: Viewer, noteId: stri
     await tx.delete(documents).where(eq(documents.id, note.documentId));
     return note;
   });
-  await forgetDocument(note.documentId);
+  // Open rooms on the draft close (4404) and its copy in memory goes without being written back.
+  await publishDocumentAccessChanged([note.documentId]);
   publishDraftsChanged(note.spaceId, note.authorId, note.id);
   return { documentId: note.documentId };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { notes } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
+import { publishDocumentAccessChanged } from '../../events/access-events';
 import { recordActivity } from '../activity/record-activity';
 import { publishNoteEvent } from './note-live-events';
 import { personName } from './person-name';
@@ -18,5 +19,7 @@ export async function retractNote(db: Database, viewer: Viewer, noteId: string):
     await recordActivity(tx, { spaceId: note.spaceId, actorId: note.authorId, type: 'note-retracted', data: {} });
     return { note, actorName: await personName(tx, note.authorId) };
   });
+  // The partner's open room on the note closes (4403): they get nothing more of it.
+  await publishDocumentAccessChanged([note.documentId]);
   publishNoteEvent(note.spaceId, 'note-retracted', { noteId: note.id, actorId: note.authorId, actorName });
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { documents, notes } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
+import { publishDocumentAccessChanged } from '../../events/access-events';
 import { recordActivity } from '../activity/record-activity';
 import { publishDraftsChanged, publishNoteEvent } from './note-live-events';
 import { personName } from './person-name';
@@ -19,6 +20,8 @@ export async function shareNote(db: Database, viewer: Viewer, noteId: string): P
     await recordActivity(tx, { spaceId: note.spaceId, actorId: note.authorId, type: 'note-shared', data: {} });
     return { note, actorName: await personName(tx, note.authorId) };
   });
+  // The author's open rooms (another tab) reconnect read-only: nothing typed after sharing is kept.
+  await publishDocumentAccessChanged([note.documentId]);
   publishDraftsChanged(note.spaceId, note.authorId, note.id);
   publishNoteEvent(note.spaceId, 'note-shared', { noteId: note.id, actorId: note.authorId, actorName });
 }

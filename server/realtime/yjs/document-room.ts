@@ -15,8 +15,9 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Executor } from '../../db/database';
+import { bindingRows, checkClientOwnership, loadClientOwners, type ClientOwners } from './client-bindings';
 import { CloseCode } from './close-codes';
-import { listDocumentUpdates, loadDocument, type UpdateRow } from './document-store';
+import { listDocumentUpdates, loadDocument, type ClientBindingRow, type UpdateRow } from './document-store';
 import type { RealtimeLimits } from './limits';
 import type { DocumentBatch, PersistenceScheduler, PersistenceSource } from './persistence-scheduler';
 import { decodeClientMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol';
@@ -50,6 +51,8 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   readonly connections = new Set<RoomConnection>();
   private unwritten: UpdateRow[] = [];
   private unwrittenAppliedAt: number[] = [];
+  /** Client ids bound since the last write; they go out with the next batch of updates. */
+  private unwrittenClients: ClientBindingRow[] = [];
   private nextSeq: number;
   private writtenSeq: number;
   private snapshotSeq: number;
@@ -61,13 +64,22 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
 
   static async load(documentId: string, spaceId: string | null, deps: RoomDependencies): Promise<DocumentRoom> {
     const loaded = await loadDocument(deps.db, documentId);
-    return new DocumentRoom(documentId, spaceId, loaded.doc, loaded.lastSeq, loaded.lastSeq - loaded.updatesSinceSnapshot, deps);
+    let owners: ClientOwners;
+    try {
+      owners = await loadClientOwners(deps.db, documentId);
+    } catch (error) {
+      loaded.doc.destroy();
+      throw error;
+    }
+    return new DocumentRoom(documentId, spaceId, loaded.doc, owners, loaded.lastSeq, loaded.lastSeq - loaded.updatesSinceSnapshot, deps);
   }
 
   private constructor(
     readonly documentId: string,
     readonly spaceId: string | null,
     readonly doc: Y.Doc,
+    /** Who owns each client id of this document (client-bindings.ts); kept with the room, extended as clients first write. */
+    private readonly clientOwners: ClientOwners,
     lastSeq: number,
     snapshotSeq: number,
     private readonly deps: RoomDependencies,
@@ -156,7 +168,7 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
         return;
       case 'awareness':
         try {
-          const own = this.ownAwarenessOnly(connection, message.update);
+          const own = this.ownAwarenessStamped(connection, message.update);
           if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
         } catch (error) {
           connection.refuse(CloseCode.malformed, `undecodable awareness update: ${(error as Error).message}`);
@@ -173,9 +185,14 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   /**
    * Awareness (presence, caret, name) is client-made, but a connection may speak only for the
    * clients it introduced: entries for a client id that another connection owns are dropped, so
-   * nobody can move, rename or remove someone else's caret. Null when nothing is left.
+   * nobody can move, rename or remove someone else's caret. And the name and colour others see are
+   * the connection's own, from the server's identity: the `user` field of every state is replaced
+   * (the client's is only a claim), so nobody can label their caret as the partner. Null when
+   * nothing is left.
    */
-  private ownAwarenessOnly(connection: RoomConnection, update: Uint8Array): Uint8Array | null {
+  private ownAwarenessStamped(connection: RoomConnection, update: Uint8Array): Uint8Array | null {
+    const identity = connection.identity!;
+    const user = { userId: identity.userId, name: identity.name, color: identity.colour };
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     const kept: Array<{ clientId: number; clock: number; state: string }> = [];
@@ -187,10 +204,9 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
       for (const other of this.connections) {
         if (other !== connection && other.awarenessClientIds.has(clientId)) ownedByOther = true;
       }
-      if (!ownedByOther) kept.push({ clientId, clock, state });
+      if (!ownedByOther) kept.push({ clientId, clock, state: stampPresence(state, user) });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the awareness update');
-    if (kept.length === count) return update;
     if (kept.length === 0) return null;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kept.length);
@@ -207,6 +223,19 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
       connection.refuse(CloseCode.tooLarge, 'the document would grow past its size limit');
       return;
     }
+    const decoded = decodeOrReason(update);
+    if (typeof decoded === 'string') {
+      connection.refuse(CloseCode.malformed, decoded);
+      return;
+    }
+    const { userId } = connection.identity!;
+    const ownership = checkClientOwnership(decoded.structs, this.doc, this.clientOwners, userId);
+    if (!ownership.ok) {
+      connection.refuse(CloseCode.forbidden, `the update writes under Yjs client id ${ownership.clientId}, which belongs to ${ownership.ownerId === null ? 'Mend itself' : 'another person'}`);
+      return;
+    }
+    // Bound before applying: whatever part of the update integrates is logged under a bound id.
+    this.bindClients(ownership.unbound, userId);
     const problem = this.applyUpdate(update, connection);
     if (problem) {
       connection.refuse(CloseCode.malformed, problem);
@@ -225,6 +254,12 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   async applyServerEdit(update: Uint8Array, authorId: string | null): Promise<boolean> {
     if (this.state !== 'open') return false;
     if (this.sizeEstimate + update.length > this.deps.limits.maxDocumentBytes) throw new Error('the document would grow past its size limit');
+    const decoded = decodeOrReason(update);
+    if (typeof decoded === 'string') throw new Error(`server edit refused: ${decoded}`);
+    // A server edit is made on a fresh Y.Doc, so its client id is new: it is bound to the person acting (or to Mend itself).
+    const ownership = checkClientOwnership(decoded.structs, this.doc, this.clientOwners, authorId);
+    if (!ownership.ok) throw new Error(`server edit refused: it writes under Yjs client id ${ownership.clientId}, which belongs to someone else`);
+    this.bindClients(ownership.unbound, authorId);
     const problem = this.applyUpdate(update, { kind: 'server-edit', authorId });
     if (problem) throw new Error(`server edit refused: ${problem}`);
     this.setAsidePending(authorId);
@@ -232,14 +267,19 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     return true;
   }
 
-  /** Returns a reason when the update is refused; nothing was applied then. */
+  private bindClients(clientIds: number[], userId: string | null): void {
+    if (clientIds.length === 0) return;
+    for (const clientId of clientIds) this.clientOwners.set(clientId, userId);
+    for (const row of bindingRows(this.documentId, clientIds, userId)) this.unwrittenClients.push(row);
+  }
+
+  /** Who owns each client id of this document (for tests and history). */
+  ownerOfClient(clientId: number): string | null | undefined {
+    return this.clientOwners.get(clientId);
+  }
+
+  /** Applies an update that decodeOrReason accepted. Returns a reason when applying failed. */
   private applyUpdate(update: Uint8Array, origin: Origin): string | null {
-    try {
-      // Decode fully before touching the document: a truncated or random update throws here.
-      Y.decodeUpdate(update);
-    } catch (error) {
-      return `undecodable update: ${(error as Error).message}`;
-    }
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
@@ -318,15 +358,17 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     if (this.unwritten.length === 0) return null;
     const updates = this.unwritten;
     const appliedAt = this.unwrittenAppliedAt;
+    const clients = this.unwrittenClients;
     this.unwritten = [];
     this.unwrittenAppliedAt = [];
+    this.unwrittenClients = [];
     const lastSeq = updates[updates.length - 1]!.seq;
     // Taken in the same synchronous step as the rows, so the state is exactly "after lastSeq".
     const snapshot =
       snapshotAllowed && lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && this.state === 'open'
         ? { documentId: this.documentId, seq: lastSeq, state: Y.encodeStateAsUpdate(this.doc) }
         : null;
-    return { documentId: this.documentId, updates, appliedAt, snapshot };
+    return { documentId: this.documentId, updates, appliedAt, snapshot, clients };
   }
 
   batchWritten(batch: DocumentBatch): void {
@@ -340,6 +382,7 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
   batchFailed(batch: DocumentBatch): void {
     this.unwritten = batch.updates.concat(this.unwritten);
     this.unwrittenAppliedAt = batch.appliedAt.concat(this.unwrittenAppliedAt);
+    this.unwrittenClients = batch.clients.concat(this.unwrittenClients);
   }
 
   batchDropped(): void {
@@ -377,25 +420,15 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
 
   // Closing
 
-  /** Close the connections of a person who lost access to this space. */
-  revokeUser(userId: string): void {
-    for (const connection of [...this.connections]) {
-      if (connection.identity?.userId === userId) connection.refuse(CloseCode.forbidden, 'no longer a member of this space');
-    }
-  }
-
   /** Close everyone and drop the document WITHOUT storing anything (it was deleted for good). */
   evict(): void {
     if (this.state !== 'open') return;
     this.unwritten = [];
     this.unwrittenAppliedAt = [];
+    this.unwrittenClients = [];
     this.deps.scheduler.forget(this.documentId);
     for (const connection of [...this.connections]) connection.close(CloseCode.notFound, 'this document no longer exists');
     this.destroy();
-  }
-
-  closeConnections(code: number, reason: string): void {
-    for (const connection of [...this.connections]) connection.close(code, reason);
   }
 
   destroy(): void {
@@ -408,6 +441,24 @@ export class DocumentRoom implements PersistenceSource, MessageSink {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** The decoded update, or why it cannot be decoded. Decoded once: validation and the client-id check share it. */
+function decodeOrReason(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> | string {
+  try {
+    // Decode fully before touching the document: a truncated or random update throws here.
+    return Y.decodeUpdate(update);
+  } catch (error) {
+    return `undecodable update: ${(error as Error).message}`;
+  }
+}
+
+/** An awareness state (JSON text) with its `user` replaced by the connection's identity; null stays null (the client left). */
+function stampPresence(state: string, user: { userId: string; name: string; color: string }): string {
+  const parsed: unknown = JSON.parse(state);
+  if (parsed === null) return state;
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('an awareness state must be an object or null');
+  return JSON.stringify({ ...(parsed as Record<string, unknown>), user });
 }
 
 /**

@@ -24,9 +24,18 @@ export interface SnapshotRow {
   state: Uint8Array;
 }
 
+/** Yjs client id `clientId` of a document is bound to the person who first wrote with it (null: Mend itself). */
+export interface ClientBindingRow {
+  documentId: string;
+  clientId: number;
+  userId: string | null;
+}
+
 export interface WriteBatch {
   updates: UpdateRow[];
   snapshots: SnapshotRow[];
+  /** Client ids first used by the updates of this batch: stored with them, all or nothing. */
+  clients: ClientBindingRow[];
 }
 
 export interface LoadedDocument {
@@ -109,27 +118,50 @@ const ROWS_PER_INSERT = 5000;
  * the query builder's per-value checks cost more CPU than the database does.
  */
 export async function writeBatch(db: Executor, batch: WriteBatch): Promise<void> {
-  if (batch.updates.length === 0 && batch.snapshots.length === 0) return;
+  if (batch.updates.length === 0 && batch.snapshots.length === 0 && batch.clients.length === 0) return;
   // One statement is atomic by itself: the common case skips BEGIN/COMMIT round trips.
-  if (batch.snapshots.length === 0 && batch.updates.length <= ROWS_PER_INSERT) {
-    await insertUpdates(db, batch.updates);
+  if (batch.snapshots.length === 0 && batch.updates.length <= ROWS_PER_INSERT && batch.clients.length <= CLIENTS_PER_INSERT) {
+    await insertUpdates(db, batch.updates, batch.clients);
     return;
   }
   await db.transaction(async (tx) => {
+    for (let start = 0; start < batch.clients.length; start += CLIENTS_PER_INSERT) {
+      await insertUpdates(tx, [], batch.clients.slice(start, start + CLIENTS_PER_INSERT));
+    }
     for (let start = 0; start < batch.updates.length; start += ROWS_PER_INSERT) {
-      await insertUpdates(tx, batch.updates.slice(start, start + ROWS_PER_INSERT));
+      await insertUpdates(tx, batch.updates.slice(start, start + ROWS_PER_INSERT), []);
     }
     if (batch.snapshots.length > 0) await tx.insert(documentSnapshots).values(batch.snapshots).onConflictDoNothing();
   });
 }
 
-async function insertUpdates(db: Executor, rows: UpdateRow[]): Promise<void> {
-  if (rows.length === 0) return;
+// Bindings are rare (a client's first update in a document); a batch rarely has more than two.
+const CLIENTS_PER_INSERT = 1000;
+
+/**
+ * Update rows and client bindings in one statement (a data-modifying WITH), so a binding is stored
+ * exactly when the first update written with that client id is. A binding already there (another
+ * writer bound it first) is left as it is.
+ */
+async function insertUpdates(db: Executor, rows: UpdateRow[], clients: ClientBindingRow[]): Promise<void> {
+  if (rows.length === 0 && clients.length === 0) return;
+  const bindings =
+    clients.length === 0
+      ? null
+      : sql`insert into document_clients (document_id, client_id, user_id) values ${sql.join(
+          clients.map((c) => sql`(${c.documentId}::uuid, ${c.clientId}::bigint, ${c.userId}::uuid)`),
+          sql`, `,
+        )} on conflict do nothing`;
+  if (rows.length === 0) {
+    await db.execute(bindings!);
+    return;
+  }
   const values = sql.join(
     rows.map((row) => sql`(${row.documentId}::uuid, ${row.seq}::bigint, ${row.update}::bytea, ${row.authorId}::uuid)`),
     sql`, `,
   );
-  await db.execute(sql`insert into document_updates (document_id, seq, update, author_id) values ${values}`);
+  const insert = sql`insert into document_updates (document_id, seq, update, author_id) values ${values}`;
+  await db.execute(bindings ? sql`with bound as (${bindings}) ${insert}` : insert);
 }
 
 /**
@@ -137,11 +169,17 @@ async function insertUpdates(db: Executor, rows: UpdateRow[]): Promise<void> {
  * allocated from the table itself; a concurrent writer that took the same seq makes the insert fail
  * on the primary key, and it is simply tried again with the next one.
  */
-export async function appendUpdateAtEnd(db: Executor, documentId: string, update: Uint8Array, authorId: string | null): Promise<number> {
+export async function appendUpdateAtEnd(
+  db: Executor,
+  documentId: string,
+  update: Uint8Array,
+  authorId: string | null,
+  clients: ClientBindingRow[] = [],
+): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const seq = (await readLastSeq(db, documentId)) + 1;
     try {
-      await db.insert(documentUpdates).values({ documentId, seq, update, authorId });
+      await insertUpdates(db, [{ documentId, seq, update, authorId }], clients);
       return seq;
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 20) throw error;

@@ -12,7 +12,7 @@
  * retried with backoff, logged every time, until the database takes them.
  */
 import { isUniqueViolation } from '../../db/database';
-import { isMissingDocument, type SnapshotRow, type UpdateRow, type WriteBatch } from './document-store';
+import { isMissingDocument, type ClientBindingRow, type SnapshotRow, type UpdateRow, type WriteBatch } from './document-store';
 
 export interface DocumentBatch {
   documentId: string;
@@ -20,6 +20,8 @@ export interface DocumentBatch {
   /** When each update was applied in memory (ms since epoch), to measure persistence lag. */
   appliedAt: number[];
   snapshot: SnapshotRow | null;
+  /** Client ids first used by these updates, stored with them. */
+  clients: ClientBindingRow[];
 }
 
 export interface PersistenceSource {
@@ -260,9 +262,11 @@ export class PersistenceScheduler {
 function toWriteBatch(batches: DocumentBatch[]): WriteBatch {
   const updates: UpdateRow[] = [];
   const snapshots: SnapshotRow[] = [];
+  const clients: ClientBindingRow[] = [];
   for (const batch of batches) {
     for (const row of batch.updates) updates.push(row);
     if (batch.snapshot) snapshots.push(batch.snapshot);
+    for (const row of batch.clients) clients.push(row);
   }
-  return { updates, snapshots };
+  return { updates, snapshots, clients };
 }

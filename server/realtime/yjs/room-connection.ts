@@ -13,6 +13,10 @@ export interface ConnectionIdentity {
   spaceId: string | null;
   /** 'read': the server applies none of this connection's document updates (awareness still flows). */
   mode: 'edit' | 'read';
+  /** Shown to others as this connection's presence, whatever the client says (users.name). */
+  name: string;
+  /** The person's seat colour (server/domain/spaces/member-colour.ts). */
+  colour: string;
 }
 
 /** What a connection hands its messages to once admitted (a DocumentRoom). */
@@ -31,6 +35,8 @@ export class RoomConnection {
   private queue: Uint8Array[] = [];
   private readonly bucket: RateBucket;
   private closedFlag = false;
+  /** Cleared at each keepalive ping, set again by the pong; still clear at the next ping means the peer is gone. */
+  private answeredPing = true;
 
   constructor(
     readonly socket: WebSocket,
@@ -43,6 +49,28 @@ export class RoomConnection {
     // "too large" is 4413, so that one code is translated on this socket only.
     const close = socket.close.bind(socket);
     socket.close = (code?: number, reason?: string | Buffer) => close(code === 1009 ? CloseCode.tooLarge : code, code === 1009 ? 'message too large' : reason);
+    socket.on('pong', () => {
+      this.answeredPing = true;
+    });
+  }
+
+  /**
+   * Called every keepalive interval: a peer that did not answer the previous ping (a laptop that
+   * slept, a network that dropped without a FIN) is dropped, so its caret leaves the room and the
+   * room can unload; the others get a fresh ping.
+   */
+  keepAlive(): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (!this.answeredPing) {
+      this.log(`realtime: dropping a connection to document ${this.documentId} that stopped answering pings`);
+      this.closedFlag = true;
+      this.queue = [];
+      this.socket.terminate();
+      this.sink?.leave(this);
+      return;
+    }
+    this.answeredPing = false;
+    this.socket.ping();
   }
 
   get closed(): boolean {

@@ -6,14 +6,14 @@
  */
 import * as Y from 'yjs';
 import type { Executor } from '../../db/database';
-import { CloseCode } from './close-codes';
+import { loadClientOwners } from './client-bindings';
 import { appendUpdateAtEnd } from './document-store';
 import { findRoomSlot, withDocumentLock } from './room-registry';
 
 /**
- * Applies `update` to the document as `authorId` (null for "Mend itself"): everyone connected sees
- * it live, and it is in the update log when this resolves. When the document is not loaded the update
- * goes straight to the log; a room that starts loading at the same moment waits for that append
+ * Applies `update` to the document as `authorId` (null for "Mend itself"), binding its Yjs client ids
+ * to that person (client-bindings.ts): everyone connected sees it live, and it is in the update log
+ * when this resolves. When the document is not loaded the update goes straight to the log; a room that starts loading at the same moment waits for that append
  * (per-document lock), so it cannot miss it or reuse its seq.
  */
 export async function applyServerEdit(db: Executor, documentId: string, update: Uint8Array, authorId: string | null): Promise<void> {
@@ -25,7 +25,10 @@ export async function applyServerEdit(db: Executor, documentId: string, update: 
   for (let attempt = 0; attempt < 5; attempt++) {
     const route = await withDocumentLock(documentId, async () => {
       if (findRoomSlot(documentId)) return 'room' as const;
-      await appendUpdateAtEnd(db, documentId, update, authorId);
+      // Not loaded: bind the edit's new client ids (a server edit is made on a fresh Y.Doc) in the same statement as its row.
+      const owners = await loadClientOwners(db, documentId);
+      const fresh = [...Y.parseUpdateMeta(update).from.keys()].filter((clientId) => !owners.has(clientId));
+      await appendUpdateAtEnd(db, documentId, update, authorId, fresh.map((clientId) => ({ documentId, clientId, userId: authorId })));
       return 'log' as const;
     });
     if (route === 'log') return;
@@ -40,36 +43,4 @@ export async function applyServerEdit(db: Executor, documentId: string, update: 
     if (await room.applyServerEdit(update, authorId)) return;
   }
   throw new Error(`applyServerEdit: document ${documentId} kept loading and unloading; the edit was not applied`);
-}
-
-/**
- * Closes every connection to the document (4404) and drops it from memory WITHOUT storing anything:
- * for a private document that was just deleted for good, whose rows are gone.
- */
-export async function evictDocument(documentId: string): Promise<void> {
-  const slot = findRoomSlot(documentId);
-  if (!slot) return;
-  try {
-    const room = await slot.ready;
-    room.evict();
-  } catch {
-    // It never loaded: nothing to evict.
-  }
-}
-
-/**
- * Closes every connection to the document with 4401, so each page fetches a fresh token and
- * reconnects under what it may do now: after archiving (edit → read) or bringing back (read → edit).
- * A connection keeps the mode it was admitted with, so without this an archived agreement would still
- * take edits from pages that were open when it was archived.
- */
-export async function reconnectDocument(documentId: string, reason: string): Promise<void> {
-  const slot = findRoomSlot(documentId);
-  if (!slot) return;
-  try {
-    const room = await slot.ready;
-    room.closeConnections(CloseCode.unauthenticated, reason);
-  } catch {
-    // It never loaded: nobody is connected.
-  }
 }

@@ -5,27 +5,30 @@
  *   new WebsocketProvider(`${wsOrigin}/realtime/yjs`, documentId, doc, { params: { token } })
  *
  * The token comes from GET /api/realtime/token?documentId=… (5 minutes). Close codes (close-codes.ts):
- * 4401 not signed in / expired token (fetch a new one and reconnect), 4403 not allowed, 4404 no such
- * document, 4413 too large, 4429 too many messages, 1007 malformed frame, 1013 load failed (retry),
- * 1012 server restarting (retry). See docs/realtime.md.
+ * 4401 not signed in / expired token, or what the person may do changed (fetch a new one and
+ * reconnect), 4403 not allowed, 4404 no such document, 4413 too large, 4429 too many messages, 1007
+ * malformed frame, 1013 load failed (retry), 1012 server restarting (retry). See docs/realtime.md.
  *
- * This file is transport only: the door (document-door.ts) decides access, a DocumentRoom owns each
- * loaded document, the PersistenceScheduler and document-store.ts make changes durable.
+ * This file is transport only: the door (document-door.ts) decides access, at connect and again for
+ * every open connection whenever access may have changed (server/events/access-events.ts); a
+ * DocumentRoom owns each loaded document, the PersistenceScheduler and document-store.ts make changes
+ * durable.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { onAccessChanged, type AccessChange } from '../../events/access-events';
 import { onMembershipRevoked } from '../../events/membership-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
 import { CloseCode } from './close-codes';
-import { openDocumentDoor } from './document-door';
+import { openDocumentDoor, recheckDocumentAccess, type RecheckDecision } from './document-door';
 import { DocumentRoom, type RoomDependencies } from './document-room';
 import { writeBatch } from './document-store';
 import { readRealtimeLimits, type RealtimeLimits } from './limits';
 import { defaultPersistenceTiming, PersistenceScheduler, type PersistenceObserver, type PersistenceTiming } from './persistence-scheduler';
 import { openRoomSlot } from './room-registry';
-import { RoomConnection } from './room-connection';
+import { RoomConnection, type ConnectionIdentity } from './room-connection';
 
 export const YJS_PATH = '/realtime/yjs';
 
@@ -37,6 +40,8 @@ export interface YjsServiceOptions {
   shutdownFlushMs?: number;
   log?: (line: string) => void;
   observer?: PersistenceObserver;
+  /** Every open socket is pinged this often; one that has not answered the previous ping is dropped. */
+  keepaliveMs?: number;
 }
 
 const upgradeQuery = z.object({
@@ -44,8 +49,19 @@ const upgradeQuery = z.object({
   token: z.string().max(8192).nullable(),
 });
 
-/** How long a revocation is remembered for connections whose door check was already under way. */
-const REVOCATION_MEMORY_MS = 60_000;
+/** How long an access change is remembered for connections whose door check was already under way. */
+const CHANGE_MEMORY_MS = 60_000;
+
+/** An access change as the rooms remember it: these documents, or every document of this space. */
+interface RememberedChange {
+  at: number;
+  documentIds: ReadonlySet<string> | null;
+  spaceId: string | null;
+}
+
+function affects(change: RememberedChange, documentId: string, spaceId: string | null): boolean {
+  return change.documentIds ? change.documentIds.has(documentId) : spaceId !== null && change.spaceId === spaceId;
+}
 
 export function createYjsService(options: YjsServiceOptions = {}): RealtimeServiceFactory {
   return (context) => {
@@ -56,20 +72,68 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     const rooms = new Set<DocumentRoom>();
     const deps: RoomDependencies = { db, scheduler, limits, snapshotEvery: options.snapshotEvery ?? 200, log, rooms };
     const connections = new Set<RoomConnection>();
-    const recentRevocations: Array<{ spaceId: string; userId: string; at: number }> = [];
+    const recentChanges: RememberedChange[] = [];
     // ws enforces the size limit itself while reading a frame, so an oversized frame is never buffered whole.
     const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
     let closing = false;
 
-    const stopListening = onMembershipRevoked(({ spaceId, userId }) => {
+    /**
+     * The one reaction to anything that may change who may read or write a document: every open
+     * connection to an affected document is put through the door again, and closed when the answer
+     * changed: refused (4403/4404), or a different mode (4401: the page fetches a fresh token and
+     * comes back under the new mode, so a connection never keeps writing into a document that froze).
+     * A document that no longer exists is evicted without writing anything back.
+     */
+    async function handleAccessChange(change: AccessChange): Promise<void> {
       const now = Date.now();
-      recentRevocations.push({ spaceId, userId, at: now });
-      while (recentRevocations.length > 0 && recentRevocations[0]!.at < now - REVOCATION_MEMORY_MS) recentRevocations.shift();
-      for (const room of rooms) if (room.spaceId === spaceId) room.revokeUser(userId);
-    });
+      const remembered: RememberedChange =
+        change.kind === 'documents' ? { at: now, documentIds: new Set(change.documentIds), spaceId: null } : { at: now, documentIds: null, spaceId: change.spaceId };
+      recentChanges.push(remembered);
+      while (recentChanges.length > 0 && recentChanges[0]!.at < now - CHANGE_MEMORY_MS) recentChanges.shift();
+      const affected = [...rooms].filter((room) => affects(remembered, room.documentId, room.spaceId));
+      await Promise.all(affected.map((room) => recheckConnections(room, [...room.connections])));
+    }
 
-    const revokedSince = (spaceId: string | null, userId: string, since: number) =>
-      recentRevocations.some((r) => r.spaceId === spaceId && r.userId === userId && r.at >= since);
+    async function recheckConnections(room: DocumentRoom, list: RoomConnection[]): Promise<void> {
+      // Both tabs of one person get one answer.
+      const decisions = new Map<string, Promise<RecheckDecision>>();
+      await Promise.all(
+        list.map(async (connection) => {
+          const identity = connection.identity;
+          if (!identity) return;
+          let pending = decisions.get(identity.userId);
+          if (!pending) {
+            pending = recheckDocumentAccess(db, identity.userId, room.documentId);
+            decisions.set(identity.userId, pending);
+          }
+          let outcome: RecheckDecision;
+          try {
+            outcome = await pending;
+          } catch (error) {
+            // Fail closed: the client reconnects through the door, which asks the database again.
+            log(`realtime: re-checking access to document ${room.documentId} failed: ${(error as Error)?.stack ?? error}`);
+            connection.refuse(CloseCode.tryAgainLater, 'could not check access again; reconnect');
+            return;
+          }
+          if (connection.closed) return;
+          if (outcome.kind === 'gone') room.evict();
+          else if (outcome.kind === 'refused') connection.refuse(outcome.code, outcome.reason);
+          else if (outcome.mode !== identity.mode) connection.refuse(CloseCode.unauthenticated, modeChangedReason(outcome.mode));
+        }),
+      );
+    }
+
+    const stopAccessEvents = onAccessChanged(handleAccessChange);
+    // Leaving the space still announces itself as a revoked membership; it is an access change of the whole space.
+    const stopRevocations = onMembershipRevoked(({ spaceId }) => void handleAccessChange({ kind: 'space', spaceId }));
+
+    const changedSince = (documentId: string, spaceId: string | null, since: number) =>
+      recentChanges.some((change) => change.at >= since && affects(change, documentId, spaceId));
+
+    const keepalive = setInterval(() => {
+      for (const connection of connections) connection.keepAlive();
+    }, options.keepaliveMs ?? 30_000);
+    keepalive.unref();
 
     async function admit(socket: WebSocket, documentId: string, token: string | null): Promise<void> {
       const connection = new RoomConnection(socket, documentId, limits, log);
@@ -81,7 +145,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       });
       socket.on('error', (error) => log(`realtime: socket error on document ${documentId}: ${error.message}`));
 
-      const startedAt = Date.now();
+      let checkedAt = Date.now();
       let decision;
       try {
         decision = await openDocumentDoor(db, context.authSecret, documentId, token);
@@ -94,12 +158,8 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
         connection.refuse(decision.code, decision.reason);
         return;
       }
-      const { identity } = decision;
+      let identity: ConnectionIdentity = decision.identity;
       if (connection.closed || closing) return;
-      if (revokedSince(identity.spaceId, identity.userId, startedAt)) {
-        connection.refuse(CloseCode.forbidden, 'no longer a member of this space');
-        return;
-      }
       for (let attempt = 0; attempt < 3; attempt++) {
         let room: DocumentRoom;
         try {
@@ -113,6 +173,28 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
         if (connection.closed || closing) {
           room.unloadWhenIdle();
           return;
+        }
+        // Access may have changed while the door decided or the room loaded, before this connection
+        // was in the room for handleAccessChange to find: decide again before admitting, so that
+        // messages queued meanwhile never apply under a stale mode. Nothing is awaited between the
+        // last check and join, so any later change finds the connection in the room.
+        while (changedSince(documentId, identity.spaceId, checkedAt)) {
+          checkedAt = Date.now();
+          let outcome: RecheckDecision;
+          try {
+            outcome = await recheckDocumentAccess(db, identity.userId, documentId);
+          } catch (error) {
+            log(`realtime: access check for document ${documentId} failed: ${(error as Error)?.stack ?? error}`);
+            outcome = { kind: 'refused', code: CloseCode.tryAgainLater, reason: 'could not check access; try again' };
+          }
+          if (outcome.kind !== 'allowed' || connection.closed || closing) {
+            if (outcome.kind === 'gone') room.evict();
+            else room.unloadWhenIdle();
+            if (outcome.kind === 'gone') connection.refuse(CloseCode.notFound, 'no such document');
+            else if (outcome.kind === 'refused') connection.refuse(outcome.code, outcome.reason);
+            return;
+          }
+          identity = { ...identity, mode: outcome.mode };
         }
         if (room.join(connection)) {
           connection.admit(identity, room);
@@ -149,7 +231,9 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       },
       async close(): Promise<void> {
         closing = true;
-        stopListening();
+        stopAccessEvents();
+        stopRevocations();
+        clearInterval(keepalive);
         for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, 'the server is restarting');
         const flushed = Promise.all([...rooms].map((room) => scheduler.flush(room)));
         let timer: NodeJS.Timeout | undefined;
@@ -167,4 +251,8 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     };
     return service;
   };
+}
+
+function modeChangedReason(mode: 'edit' | 'read'): string {
+  return mode === 'read' ? 'this document is read only now: reconnect to read it' : 'this document can be edited now: reconnect to edit it';
 }

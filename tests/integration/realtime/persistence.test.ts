@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
+import { documents, documentSnapshots, documentUpdates } from '../../../drizzle/schema';
 import { listDocumentUpdates, loadDocumentState } from '../../../server/realtime/yjs/document-store';
 import { findRoomSlot } from '../../../server/realtime/yjs/room-registry';
-import { applyServerEdit, evictDocument } from '../../../server/realtime/yjs/server-edits';
+import { applyServerEdit } from '../../../server/realtime/yjs/server-edits';
+import { publishDocumentAccessChanged } from '../../../server/events/access-events';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 import { connectClient, connectRaw, documentToken, makeDocument, sleep, useRealtimeServer, waitFor } from './realtime-harness';
@@ -94,12 +95,13 @@ describe.each(testDatabaseKinds())('durable storage on %s', (kind) => {
     }
   });
 
-  it('evictDocument closes everyone with 4404 and forgets the document without storing it', async () => {
+  it('a document deleted while open: everyone is closed with 4404 and nothing is stored', async () => {
     const { alex, sam, space } = await makeCouple(t.db);
     const documentId = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id, kind: 'journal', ownerId: alex.id });
     const a = await connect(alex.id, documentId);
     a.text.insert(0, 'private thoughts');
-    await evictDocument(documentId);
+    await t.db.delete(documents).where(eq(documents.id, documentId));
+    await publishDocumentAccessChanged([documentId]);
     expect((await a.closed).code).toBe(4404);
     expect(findRoomSlot(documentId)).toBeUndefined();
     await sleep(500);

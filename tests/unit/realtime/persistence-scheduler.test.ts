@@ -21,7 +21,7 @@ class FakeDocument implements PersistenceSource {
     this.unwritten = [];
     const snapshot = snapshotAllowed ? { documentId: this.documentId, seq: updates.at(-1)!.seq, state: new Uint8Array(1) } : null;
     if (snapshot) this.snapshotsTaken++;
-    return { documentId: this.documentId, updates, appliedAt: updates.map(() => Date.now()), snapshot };
+    return { documentId: this.documentId, updates, appliedAt: updates.map(() => Date.now()), snapshot, clients: [{ documentId: this.documentId, clientId: updates[0]!.seq, userId: null }] };
   }
   batchWritten(batch: DocumentBatch) {
     this.written.push(...batch.updates.map((row) => row.seq));
@@ -70,6 +70,8 @@ describe('PersistenceScheduler', () => {
     await scheduler.flushAll();
     expect(batches).toHaveLength(1);
     expect(batches[0]!.updates).toHaveLength(100);
+    // Each document's client bindings travel in the same write as its updates.
+    expect(batches[0]!.clients.map((row) => row.documentId).sort()).toEqual(docs.map((doc) => doc.documentId).sort());
     // Documents due together do not all snapshot in the same cycle.
     expect(batches[0]!.snapshots).toHaveLength(timing.snapshotsPerCycle);
     scheduler.stop();

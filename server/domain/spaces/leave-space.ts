@@ -25,7 +25,16 @@ export async function privateDocumentIdsInSpace(tx: Executor, spaceId: string, u
   const rows = await tx
     .select({ id: documents.id })
     .from(documents)
-    .where(and(eq(documents.spaceId, spaceId), isNotNull(documents.ownerId), eq(documents.ownerId, userId), notInArray(documents.id, sharedNotes)));
+    .where(
+      and(
+        eq(documents.spaceId, spaceId),
+        isNotNull(documents.ownerId),
+        eq(documents.ownerId, userId),
+        // The journal is the person's, never the space's, even a row written before that was so.
+        ne(documents.kind, 'journal'),
+        notInArray(documents.id, sharedNotes),
+      ),
+    );
   return rows.map((row) => row.id);
 }
 

@@ -59,15 +59,17 @@ describe.each(testDatabaseKinds())('space authorization on %s', (kind) => {
     expect(await authorizeDocument(t.db, { userId: alex.id }, 'not-a-uuid')).toMatchObject({ ok: false, reason: 'not-found' });
   });
 
-  it('deletes the leaver\'s private documents and keeps the shared ones for the partner', async () => {
+  it('keeps the shared documents for the partner, read-only, and the leaver\'s journal for the leaver', async () => {
     const { alex, sam, space } = await makeCouple(t.db);
     const [shared] = await t.db.insert(documents).values({ spaceId: space.id, kind: 'agreement', title: 'Phones', createdBy: sam.id }).returning();
-    await t.db.insert(documents).values({ spaceId: space.id, kind: 'journal', ownerId: sam.id, createdBy: sam.id });
+    // A journal row as written before the journal belonged to the person: leaving must not take it either.
+    const [journal] = await t.db.insert(documents).values({ spaceId: space.id, kind: 'journal', ownerId: sam.id, createdBy: sam.id }).returning();
     await leaveSpace(t.db, { userId: sam.id }, space.id);
-    expect((await authorizeDocument(t.db, { userId: alex.id }, shared!.id)).ok).toBe(true);
+    expect(await authorizeDocument(t.db, { userId: alex.id }, shared!.id)).toMatchObject({ ok: true, access: { mode: 'read' } });
     expect(await authorizeDocument(t.db, { userId: sam.id }, shared!.id)).toMatchObject({ ok: false });
+    expect(await authorizeDocument(t.db, { userId: sam.id }, journal!.id)).toMatchObject({ ok: true, access: { mode: 'edit' } });
     const remaining = await t.db.select().from(documents);
-    expect(remaining.filter((d) => d.spaceId === space.id).map((d) => d.kind)).toEqual(['agreement']);
+    expect(remaining.filter((d) => d.spaceId === space.id).map((d) => d.kind).sort()).toEqual(['agreement', 'journal']);
     const activity = await listActivity(t.db, space.id);
     expect(activity[0]).toMatchObject({ type: 'member-left', actorName: 'Sam' });
   });

@@ -63,14 +63,15 @@ describe.each(testDatabaseKinds())('invites on %s', (kind) => {
     }
   });
 
-  it('lets a member leave; the space goes when the last one leaves', async () => {
+  it('lets a member leave, which closes the space; it goes when the one who stayed removes it', async () => {
     const alex = await makeUser(t.db, 'Alex');
     const sam = await makeUser(t.db, 'Sam');
     const space = await createSpace(t.db, alex.id, 'Us');
     const { token } = await createInvite(t.db, { userId: alex.id }, space.id);
     await acceptInvite(t.db, sam.id, token);
-    expect(await leaveSpace(t.db, { userId: sam.id }, space.id)).toEqual({ spaceDeleted: false });
+    expect(await leaveSpace(t.db, { userId: sam.id }, space.id)).toEqual({ outcome: 'closed' });
     await expect(leaveSpace(t.db, { userId: sam.id }, space.id)).rejects.toMatchObject({ code: 'not-found' });
-    expect(await leaveSpace(t.db, { userId: alex.id }, space.id)).toEqual({ spaceDeleted: true });
+    expect(await leaveSpace(t.db, { userId: alex.id }, space.id)).toEqual({ outcome: 'deleted' });
+    await expect(leaveSpace(t.db, { userId: alex.id }, space.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -16,9 +16,17 @@ export default async function AccountPage() {
       </section>
       <section className="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete your account</h2>
+        <p>It cannot be undone. If you delete your account:</p>
+        <ul data-testid="delete-consequences">
+          <li>Everything private to you goes for good: your journal, your drafts, notes you retracted, and any check-in your partner never saw.</li>
+          <li>
+            If you are in a space, it closes. Your partner keeps what you shared with them (agreements, signed versions, shared notes and
+            replies), shown as written by “Former partner (account deleted)”.
+          </li>
+          <li>You are signed out everywhere, and your email address can be used for a new account.</li>
+        </ul>
         <p>
-          This deletes your account and everything private to you — your journal and your drafts — for good. Your partner keeps the
-          agreements and notes you shared. It cannot be undone.
+          You may want to <a href="/journal/export">export your journal</a> first.
         </p>
         <DeleteAccountForm />
       </section>

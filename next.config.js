@@ -9,5 +9,10 @@ const nextConfig = {
   // bundled copy breaks Yjs's constructor checks ("Yjs was already imported").
   serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'yjs', 'y-protocols', 'lib0'],
   poweredByHeader: false,
+  // Forms send short text (every field has a limit of a few thousand characters at most); documents
+  // travel over the realtime connection, not through server actions. Mend's server answers
+  // a larger action itself with a message that says what was too long (server/action-body-limit.ts,
+  // whose SERVER_ACTION_BODY_LIMIT must equal this value).
+  experimental: { serverActions: { bodySizeLimit: '1mb' } },
 };
 export default nextConfig;

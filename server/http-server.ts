@@ -7,6 +7,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from './request-headers';
+import { refuseOversizedServerAction } from './action-body-limit';
+import { securityHeadersFor } from './security-headers';
 import { pingDatabase, type DatabaseHandle } from './db/database';
 import type { RealtimeService, RealtimeServiceFactory } from './realtime/realtime-service';
 
@@ -52,6 +54,12 @@ export async function startMendServer(options: MendServerOptions): Promise<MendS
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?')[0];
+    // Every response carries the security headers, set before anything (Next included) can answer.
+    // The policy also goes on the request: Next's renderer takes the script nonce from there.
+    const security = securityHeadersFor(req.headers.host, process.env.MEND_DEV === '1');
+    for (const [name, value] of Object.entries(security.response)) res.setHeader(name, value);
+    req.headers['content-security-policy'] = security.contentSecurityPolicy;
+    delete req.headers['content-security-policy-report-only'];
     if (pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await pingDatabase(options.database.db);
       res.statusCode = reachable ? 200 : 503;
@@ -62,6 +70,7 @@ export async function startMendServer(options: MendServerOptions): Promise<MendS
     }
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
     req.headers[REQUEST_PATH_HEADER] = req.url ?? '/';
+    if (refuseOversizedServerAction(req, res)) return;
     if (!options.web) {
       res.statusCode = 404;
       res.end('Not found');

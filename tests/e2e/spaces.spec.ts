@@ -9,11 +9,15 @@ test('a couple forms a space through an invite; nobody else can join', async ({ 
   await expect(alex.page.getByRole('heading', { name: 'Create your space' })).toBeVisible();
   await alex.page.screenshot({ path: screenshotPath('space-create'), fullPage: true });
   // Before there is a space, every part of it says where to go instead.
-  for (const [path, title] of [['/agreements', 'Agreements'], ['/notes', 'Notes'], ['/journal', 'Journal'], ['/conversations', 'Conversations']]) {
+  for (const [path, title] of [['/agreements', 'Agreements'], ['/notes', 'Notes'], ['/conversations', 'Conversations']]) {
     await alex.page.goto(path!);
     await expect(alex.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(alex.page.getByRole('main').getByRole('link', { name: 'Create your space' })).toHaveAttribute('href', '/space');
   }
+  // The journal is the person's own: it opens with no space at all.
+  await alex.page.goto('/journal');
+  await expect(alex.page.getByRole('heading', { level: 1, name: 'My journal' })).toBeVisible();
+  await expect(alex.page.getByRole('button', { name: 'Start writing' })).toBeVisible();
   await alex.page.goto('/space');
   await createSpace(alex, 'Alex & Sam');
   const link = await makeInviteLink(alex);

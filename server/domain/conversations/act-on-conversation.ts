@@ -64,6 +64,8 @@ async function toEvent(action: Step, createNextStepsDocument: () => Promise<stri
       return { type: 'answer-reflection', verdict: action.verdict };
     case 'pause':
       return { type: 'pause', returnAt: action.returnAt };
+    case 'propose-return':
+      return { type: 'propose-return', returnAt: action.returnAt };
     case 'move-to-next-steps':
       // Made inside the transaction: if the machine refuses the move, the document is rolled back with it.
       return { type: 'move-to-next-steps', nextStepsDocumentId: await createNextStepsDocument() };

@@ -55,6 +55,8 @@ export const conversationActionSchema = z.discriminatedUnion(
     z.object({ type: z.literal('pass-floor'), conversationId }),
     z.object({ type: z.literal('move-to-next-steps'), conversationId }),
     z.object({ type: z.literal('pause'), conversationId, returnAt: epochMs('when you would like to come back') }),
+    z.object({ type: z.literal('propose-return'), conversationId, returnAt: epochMs('when you would like to come back') }),
+    z.object({ type: z.literal('agree-return'), conversationId }),
     z.object({ type: z.literal('ready'), conversationId }),
     z.object({ type: z.literal('end'), conversationId }),
   ],

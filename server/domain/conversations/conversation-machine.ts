@@ -45,7 +45,16 @@ export interface CheckIn {
   feelings: Feeling[];
   intensity: number;
   at: number;
+  /**
+   * Erased for good because its author left or deleted their account before it was revealed: the
+   * stored event keeps only that a check-in happened (feelings empty, intensity 0), so the log
+   * still replays, and nobody is ever shown anything of it.
+   */
+  erased?: true;
 }
+
+/** Why a conversation ended, when it was not one of the two choosing to end it. */
+export type EndReason = 'partner-left';
 
 export interface Turn {
   speakerId: string;
@@ -71,7 +80,11 @@ export interface Pause {
   by: string;
   startedAt: number;
   minimumEndsAt: number;
+  /** The return time suggested last, by `returnProposedBy`; the agreed one once `returnAgreed`. */
   returnAt: number;
+  returnProposedBy: string;
+  /** Both agree when to come back: one suggests a time, the other agrees or suggests another. */
+  returnAgreed: boolean;
   ready: string[];
   /** What was left of the speaker's turn, so the turn timer resumes rather than restarts. */
   remainingTurnMs: number | null;
@@ -108,6 +121,7 @@ export interface ConversationState {
   nextStepsDocumentId: string | null;
   endedAt: number | null;
   endedBy: string | null;
+  endReason: EndReason | null;
 }
 
 export type ConversationEvent =
@@ -116,6 +130,8 @@ export type ConversationEvent =
   | { type: 'propose-time'; at: number }
   | { type: 'arrive' }
   | { type: 'check-in'; feelings: Feeling[]; intensity: number }
+  /** What a check-in that was never revealed is rewritten to when its author leaves (never sent by a client). */
+  | { type: 'check-in'; erased: true }
   | { type: 'yield' }
   | { type: 'reflect'; text: string }
   | { type: 'answer-reflection'; verdict: 'right' | 'not-quite' }
@@ -124,8 +140,11 @@ export type ConversationEvent =
   | { type: 'pass-floor' }
   | { type: 'move-to-next-steps'; nextStepsDocumentId: string }
   | { type: 'pause'; returnAt: number }
+  | { type: 'propose-return'; returnAt: number }
+  | { type: 'agree-return' }
   | { type: 'ready' }
-  | { type: 'end' };
+  /** `reason` is set only by the server (a partner left the space); a client's end has none. */
+  | { type: 'end'; reason?: EndReason };
 
 export type ConversationEventType = ConversationEvent['type'];
 
@@ -182,6 +201,7 @@ export function startConversation(proposerId: string, event: Extract<Conversatio
       nextStepsDocumentId: null,
       endedAt: null,
       endedBy: null,
+      endReason: null,
     },
   };
 }
@@ -216,8 +236,14 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
   if (event.type === 'end') {
     const endedState: ConversationState = state.pause ? { ...state, pause: null, pauses: [...state.pauses.slice(0, -1), { ...state.pause, endedAt: at }] } : state;
     const turns = closeRunningTurn(state.turns, at, 'session-end');
-    return { ok: true, state: { ...endedState, turns, phase: 'ended', floor: state.floor ? { ...state.floor, turnEndsAt: null } : null, endedAt: at, endedBy: actorId } };
+    return {
+      ok: true,
+      state: { ...endedState, turns, phase: 'ended', floor: state.floor ? { ...state.floor, turnEndsAt: null } : null, endedAt: at, endedBy: actorId, endReason: event.reason ?? null },
+    };
   }
+
+  if (state.pause && (event.type === 'propose-return' || event.type === 'agree-return')) return agreeOnReturn(state, state.pause, actorId, event, at);
+  if (event.type === 'propose-return' || event.type === 'agree-return') return refuse('wrong-phase', 'Nothing is paused.');
 
   if (state.pause) {
     if (event.type !== 'ready') return refuse('paused', 'The conversation is paused. Nothing else can happen until you are both ready (or one of you ends it).');
@@ -259,6 +285,10 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
     case 'check-in': {
       if (state.phase !== 'check-in') return refuse('wrong-phase', 'Check-in happens at the start of the conversation.');
       if (state.checkIns[actorId]) return refuse('already-done', 'You have checked in. Waiting for your partner.');
+      if ('erased' in event) {
+        const checkIns = { ...state.checkIns, [actorId]: { feelings: [], intensity: 0, at, erased: true as const } };
+        return { ok: true, state: Object.keys(checkIns).length < 2 ? { ...state, checkIns } : beginTurn({ ...state, checkIns }, state.proposedBy, at) };
+      }
       const feelings = [...new Set(event.feelings)];
       if (feelings.length < 1 || feelings.length > 5 || !feelings.every((f) => (FEELINGS as readonly string[]).includes(f))) {
         return refuse('invalid', 'Choose between one and five feelings from the list.');
@@ -319,6 +349,8 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
     }
     case 'move-to-next-steps': {
       if (state.phase !== 'floor') return refuse('wrong-phase', state.phase === 'closing' ? 'You are writing next steps already.' : 'Next steps come after you have talked.');
+      // The speaker decides when they have said enough; the listener cannot cut their turn short.
+      if (state.floor && actorId !== state.floor.speakerId) return refuse('not-your-turn', 'Only the speaker can move you both on to next steps. You are listening now.');
       if (!event.nextStepsDocumentId) return refuse('invalid', 'The next steps document is missing.');
       const turns = closeRunningTurn(state.turns, at, 'yield');
       return { ok: true, state: { ...state, turns, phase: 'closing', floor: state.floor ? { ...state.floor, turnEndsAt: null } : null, nextStepsDocumentId: event.nextStepsDocumentId } };
@@ -332,13 +364,34 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
       const floor = state.floor;
       const speaking = state.phase === 'floor' && floor?.step === 'speaking' && floor.turnEndsAt !== null;
       const remainingTurnMs = speaking ? floor!.turnEndsAt! - at : null;
-      const pause: Pause = { by: actorId, startedAt: at, minimumEndsAt, returnAt: event.returnAt, ready: [], remainingTurnMs, endedAt: null };
+      const pause: Pause = { by: actorId, startedAt: at, minimumEndsAt, returnAt: event.returnAt, returnProposedBy: actorId, returnAgreed: false, ready: [], remainingTurnMs, endedAt: null };
       const turns = speaking ? stopTurnClock(state.turns, at) : state.turns;
       return { ok: true, state: { ...state, turns, pause, pauses: [...state.pauses, pause], floor: floor ? { ...floor, turnEndsAt: speaking ? null : floor.turnEndsAt } : null } };
     }
     case 'ready':
       return refuse('wrong-phase', 'Nothing is paused.');
   }
+}
+
+/**
+ * The return time of a pause is agreed by both: the one who paused suggests it, the other agrees or
+ * suggests another, and so on until one agrees. It stays within the rules of a pause: not before
+ * the minimum, not later than 24 hours after the pause began. It is a plan, not a lock: after the
+ * minimum, the conversation resumes whenever both say they are ready.
+ */
+function agreeOnReturn(state: ConversationState, pause: Pause, actorId: string, event: Extract<ConversationEvent, { type: 'propose-return' | 'agree-return' }>, at: number): Outcome {
+  if (pause.returnAgreed) return refuse('already-done', 'You have both agreed when to come back.');
+  if (actorId === pause.returnProposedBy) return refuse('not-your-turn', 'You suggested this time. Your partner can agree to it or suggest another.');
+  if (event.type === 'agree-return') {
+    const agreed = { ...pause, returnAgreed: true };
+    return { ok: true, state: { ...state, pause: agreed, pauses: replaceLast(state.pauses, agreed) } };
+  }
+  if (!Number.isFinite(event.returnAt) || event.returnAt < pause.minimumEndsAt || event.returnAt > pause.startedAt + LONGEST_PAUSE_MS) {
+    return refuse('invalid', `Choose a time at least ${minutesText(state.pauseMinimumSeconds * 1000)} after the pause began and no later than 24 hours after it.`);
+  }
+  if (event.returnAt === pause.returnAt) return refuse('invalid', 'That is the time already suggested. Agree to it, or choose another.');
+  const suggested = { ...pause, returnAt: event.returnAt, returnProposedBy: actorId };
+  return { ok: true, state: { ...state, pause: suggested, pauses: replaceLast(state.pauses, suggested) } };
 }
 
 function requireFloor(state: ConversationState): Floor | Refusal {

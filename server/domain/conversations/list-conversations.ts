@@ -11,7 +11,7 @@ export interface ConversationListItem {
   summary: ConversationSummary;
 }
 
-/** The space's ended conversations, newest first, each with its summary. */
+/** The space's ended conversations, newest first, each with its summary as this viewer may see it. */
 export async function listEndedConversations(db: Executor, viewer: Viewer, spaceId: string, options: { limit?: number; now?: number } = {}): Promise<ConversationListItem[]> {
   await requireSpaceMember(db, viewer, spaceId, 'read');
   const rows = await db
@@ -24,15 +24,20 @@ export async function listEndedConversations(db: Executor, viewer: Viewer, space
   for (const row of rows) {
     const { state } = await loadConversation(db, row, options.now ?? Date.now());
     if (!state.participants.includes(viewer!.userId)) continue;
-    items.push({ id: row.id, summary: summarizeConversation(state) });
+    items.push({ id: row.id, summary: summarizeConversation(state, viewer!.userId) });
   }
   return items;
 }
 
-/** One conversation's summary, for its two participants only (others: not found). */
-export async function getConversationSummary(db: Executor, viewer: Viewer, conversationId: string, now = Date.now()): Promise<ConversationListItem & { ended: boolean }> {
+/** One conversation's summary as this viewer may see it, for its two participants only (others: not found). */
+export async function getConversationSummary(
+  db: Executor,
+  viewer: Viewer,
+  conversationId: string,
+  now = Date.now(),
+): Promise<ConversationListItem & { ended: boolean; spaceId: string }> {
   const { conversation, membership } = await requireConversation(db, viewer, conversationId, 'read');
   const { state } = await loadConversation(db, conversation, now);
   if (!state.participants.includes(membership.userId)) throw notFound('That conversation');
-  return { id: conversation.id, summary: summarizeConversation(state), ended: state.phase === 'ended' };
+  return { id: conversation.id, summary: summarizeConversation(state, membership.userId), ended: state.phase === 'ended', spaceId: conversation.spaceId };
 }

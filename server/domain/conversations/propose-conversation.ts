@@ -57,8 +57,8 @@ async function endConversationOfAFormerPair(tx: Parameters<Parameters<Database['
   if (loaded.state.participants.every((id) => members.includes(id))) return;
   const stayed = loaded.state.participants.find((id) => members.includes(id));
   if (!stayed) return;
-  const outcome = applyEvent(loaded.state, stayed, { type: 'end' }, now);
+  const outcome = applyEvent(loaded.state, stayed, { type: 'end', reason: 'partner-left' }, now);
   if (!outcome.ok) return;
-  await tx.insert(conversationEvents).values({ conversationId: open.id, seq: loaded.lastSeq + 1, actorId: stayed, type: 'end', data: {}, occurredAt: new Date(now) });
+  await tx.insert(conversationEvents).values({ conversationId: open.id, seq: loaded.lastSeq + 1, actorId: stayed, type: 'end', data: { reason: 'partner-left' }, occurredAt: new Date(now) });
   await tx.update(conversations).set({ endedAt: new Date(now) }).where(eq(conversations.id, open.id));
 }

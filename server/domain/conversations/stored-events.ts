@@ -7,12 +7,11 @@ import { FEELINGS, type ConversationEvent } from './conversation-machine';
 
 const ms = z.number().int();
 
-export const storedEventSchema: z.ZodType<ConversationEvent> = z.discriminatedUnion('type', [
+const stepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('propose'), partnerId: z.string(), topic: z.string(), turnSeconds: z.number().int(), pauseMinimumSeconds: z.number().int() }),
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('propose-time'), at: ms }),
   z.object({ type: z.literal('arrive') }),
-  z.object({ type: z.literal('check-in'), feelings: z.array(z.enum(FEELINGS)), intensity: z.number().int() }),
   z.object({ type: z.literal('yield') }),
   z.object({ type: z.literal('reflect'), text: z.string() }),
   z.object({ type: z.literal('answer-reflection'), verdict: z.enum(['right', 'not-quite']) }),
@@ -21,6 +20,19 @@ export const storedEventSchema: z.ZodType<ConversationEvent> = z.discriminatedUn
   z.object({ type: z.literal('pass-floor') }),
   z.object({ type: z.literal('move-to-next-steps'), nextStepsDocumentId: z.string() }),
   z.object({ type: z.literal('pause'), returnAt: ms }),
+  z.object({ type: z.literal('propose-return'), returnAt: ms }),
+  z.object({ type: z.literal('agree-return') }),
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('end') }),
+  z.object({ type: z.literal('end'), reason: z.literal('partner-left').optional() }),
 ]);
+
+/** A check-in is stored with its feelings and intensity, or, once erased, with only the marker. */
+const checkInSchema = z.union([
+  z.strictObject({ type: z.literal('check-in'), feelings: z.array(z.enum(FEELINGS)), intensity: z.number().int() }),
+  z.strictObject({ type: z.literal('check-in'), erased: z.literal(true) }),
+]);
+
+export const storedEventSchema: z.ZodType<ConversationEvent> = z.union([checkInSchema, stepSchema]);
+
+/** The data an erased check-in is rewritten to: nothing of what was chosen, only that a check-in happened. */
+export const ERASED_CHECK_IN_DATA = { erased: true } as const;

@@ -8,6 +8,9 @@
  * same state from the events at any moment. A timer that never fires (restart) changes nothing but
  * when the screen updates; clients also ask again when their own countdown ends.
  */
+import { EventEmitter } from 'node:events';
+import { eq } from 'drizzle-orm';
+import { conversations } from '../../../drizzle/schema';
 import { PAUSE_MINIMUM_SECONDS_DEFAULT, JOIN_EARLY_MS } from '../../domain/conversations/conversation-machine';
 import { conversationActionSchema, describeInputProblem } from '../../domain/conversations/conversation-input';
 import { viewConversation, type ConversationView } from '../../domain/conversations/conversation-view';
@@ -19,24 +22,54 @@ import { isAppError } from '../../domain/errors';
 import { CONVERSATION_ACTION_TO_SERVER, CONVERSATION_STATE_REQUEST_TO_SERVER, CONVERSATION_STATE_TO_CLIENT } from './live-protocol';
 import { userRoom, type LiveSocket, type SocketFeatureFactory } from './socket-feature';
 
+/**
+ * Conversations changed outside this feature (ended because a space closed) are announced here
+ * after the change commits, and every running feature sends both partners their new view at once.
+ * The emitter lives on globalThis because Next's bundled server actions and the realtime server are
+ * different module instances in one process.
+ */
+const CHANGED_KEY = Symbol.for('mend.conversations-changed');
+function changedConversations(): EventEmitter {
+  const holder = globalThis as { [CHANGED_KEY]?: EventEmitter };
+  holder[CHANGED_KEY] ??= new EventEmitter().setMaxListeners(0);
+  return holder[CHANGED_KEY];
+}
+
+/** Call after the transaction that ended a conversation has committed: both partners' screens show the end. */
+export function publishConversationEnded(conversationId: string): void {
+  changedConversations().emit('changed', conversationId);
+}
+
 export type ConversationAck = { ok: true; conversation: ConversationView } | { ok: false; code: string; reason: string };
 
 export interface ConversationFeatureOptions {
   /** The clock; tests inject one to walk through a 20-minute pause without waiting. */
   now?: () => number;
-  /** Fixed into each new conversation when it is proposed. */
-  pauseMinimumSeconds?: number;
+  /**
+   * Fixed into each new conversation when it is proposed. A function is asked when the feature
+   * starts, so a setting read from the environment is checked after the configuration is.
+   */
+  pauseMinimumSeconds?: number | (() => number);
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function conversationFeature(options: ConversationFeatureOptions = {}): SocketFeatureFactory {
   const now = options.now ?? (() => Date.now());
-  const pauseMinimumSeconds = options.pauseMinimumSeconds ?? PAUSE_MINIMUM_SECONDS_DEFAULT;
 
   return ({ namespace, database, log }) => {
     const db = database.db;
     const timers = new Map<string, NodeJS.Timeout>();
+    const setting = options.pauseMinimumSeconds ?? PAUSE_MINIMUM_SECONDS_DEFAULT;
+    const pauseMinimumSeconds = typeof setting === 'function' ? setting() : setting;
+
+    const onChanged = (conversationId: string) => {
+      void (async () => {
+        const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+        if (row) broadcast(await loadConversation(db, row, now()));
+      })().catch((error) => log(`conversations: announcing a change failed: ${(error as Error)?.stack ?? error}`));
+    };
+    changedConversations().on('changed', onChanged);
 
     function broadcast(loaded: LoadedConversation): void {
       for (const userId of loaded.state.participants) {
@@ -55,6 +88,8 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
       const deadlines = [
         state.phase === 'floor' && !state.pause && state.floor?.step === 'speaking' ? state.floor.turnEndsAt : null,
         state.pause ? state.pause.minimumEndsAt : null,
+        // The agreed return time: both screens get a calm notice when it comes.
+        state.pause?.returnAgreed ? state.pause.returnAt : null,
         state.phase === 'scheduled' && state.scheduledFor !== null ? state.scheduledFor - JOIN_EARLY_MS : null,
       ].filter((d): d is number => d !== null && d > t);
       if (!deadlines.length) return;
@@ -123,6 +158,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
         });
       },
       close() {
+        changedConversations().off('changed', onChanged);
         for (const timer of timers.values()) clearTimeout(timer);
         timers.clear();
       },

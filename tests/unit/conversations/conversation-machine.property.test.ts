@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceTo, applyEvent, FEELINGS, type ConversationEvent, type ConversationState } from '../../../server/domain/conversations/conversation-machine';
+import { summarizeConversation } from '../../../server/domain/conversations/conversation-summary';
 import { viewConversation } from '../../../server/domain/conversations/conversation-view';
 import { ALEX, MINUTE, SAM, T0, onTheFloor, proposed } from './machine-helpers';
 
@@ -20,6 +21,9 @@ const eventArbitrary: fc.Arbitrary<ConversationEvent> = fc.oneof(
   fc.constant({ type: 'pass-floor' as const }),
   fc.constant({ type: 'ready' as const }),
   fc.record({ type: fc.constant('pause' as const), returnAtOffset: fc.integer({ min: 0, max: 25 * 60 * MINUTE }) }).map(({ returnAtOffset }) => ({ type: 'pause' as const, returnAt: -returnAtOffset })),
+  fc.record({ type: fc.constant('propose-return' as const), returnAtOffset: fc.integer({ min: 0, max: 25 * 60 * MINUTE }) }).map(({ returnAtOffset }) => ({ type: 'propose-return' as const, returnAt: -returnAtOffset })),
+  fc.constant({ type: 'agree-return' as const }),
+  fc.constant({ type: 'move-to-next-steps' as const, nextStepsDocumentId: 'next-steps' }),
   fc.constant({ type: 'end' as const }),
 );
 
@@ -50,9 +54,15 @@ function candidateEvents(at: number, pauseMinimumSeconds: number): ConversationE
     { type: 'continue-speaking' },
     { type: 'pass-floor' },
     { type: 'pause', returnAt: at + pauseMinimumSeconds * 1000 + MINUTE },
+    { type: 'propose-return', returnAt: at + pauseMinimumSeconds * 1000 + 2 * MINUTE },
+    { type: 'agree-return' },
+    { type: 'move-to-next-steps', nextStepsDocumentId: 'next-steps' },
     { type: 'ready' },
   ];
 }
+
+/** Events that end a stretch of the protocol early; offered on every step they would swamp everything else. */
+const RARE = new Set(['pause', 'move-to-next-steps']);
 
 interface Transition {
   before: ConversationState;
@@ -65,11 +75,11 @@ interface Transition {
 type Step = { guided: boolean; pick: number; actor: string; event: ConversationEvent; gap: number };
 
 function chooseStep(state: ConversationState, step: Step, at: number): { actor: string; event: ConversationEvent } {
-  // Pause return times are drawn relative to the moment of the pause.
-  const random = { actor: step.actor, event: step.event.type === 'pause' ? { ...step.event, returnAt: at - step.event.returnAt } : step.event };
+  // Return times are drawn relative to the moment they are suggested.
+  const relative = step.event.type === 'pause' || step.event.type === 'propose-return';
+  const random = { actor: step.actor, event: relative ? { ...step.event, returnAt: at - (step.event as { returnAt: number }).returnAt } : step.event };
   if (!step.guided) return random;
-  // Pausing is possible almost always; offered on every step it would swamp everything else.
-  const candidates = candidateEvents(at, state.pauseMinimumSeconds).filter((event) => event.type !== 'pause' || step.pick % 8 === 0);
+  const candidates = candidateEvents(at, state.pauseMinimumSeconds).filter((event) => !RARE.has(event.type) || step.pick % 8 === (event.type === 'pause' ? 0 : 1));
   const accepted = [ALEX, SAM].flatMap((actor) => candidates.filter((event) => applyEvent(state, actor, event, at).ok).map((event) => ({ actor, event })));
   return accepted.length ? accepted[step.pick % accepted.length]! : random;
 }
@@ -114,12 +124,57 @@ describe('conversation protocol invariants', () => {
     );
   });
 
-  it('accepts nothing but "ready" and "end" during a pause, and a pause never ends before its minimum', () => {
+  it('lets only the speaker move on to next steps, whatever the floor step', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.array(stepArbitrary, { minLength: 40, maxLength: 80 }), (start, steps) => {
+        for (const t of run(start, steps)) {
+          if (t.event.type !== 'move-to-next-steps' || !t.after) continue;
+          expect(t.before.phase).toBe('floor');
+          expect(t.actor).toBe(t.before.floor?.speakerId);
+          expect(t.after.phase).toBe('closing');
+        }
+      }),
+      params,
+    );
+  });
+
+  it('keeps a pause\'s return time agreed by both: suggested by one, agreed by the other, within the minimum and 24 hours', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.array(stepArbitrary, { minLength: 40, maxLength: 80 }), (start, steps) => {
+        for (const t of run(start, steps)) {
+          const before = t.before.pause;
+          const after = t.after?.pause;
+          if (!after) continue;
+          expect(after.returnAt).toBeGreaterThanOrEqual(after.minimumEndsAt);
+          expect(after.returnAt).toBeLessThanOrEqual(after.startedAt + 24 * 60 * MINUTE);
+          if (!before || before.startedAt !== after.startedAt) {
+            // A new pause: the time is the pauser's suggestion, not yet agreed.
+            expect(after).toMatchObject({ by: t.actor, returnProposedBy: t.actor, returnAgreed: false });
+            continue;
+          }
+          if (before.returnAgreed) expect(after).toMatchObject({ returnAt: before.returnAt, returnAgreed: true });
+          if (!before.returnAgreed && after.returnAgreed) {
+            expect(t.event.type).toBe('agree-return');
+            expect(t.actor).not.toBe(before.returnProposedBy);
+            expect(after.returnAt).toBe(before.returnAt);
+          }
+          if (after.returnAt !== before.returnAt) {
+            expect(t.event.type).toBe('propose-return');
+            expect(t.actor).not.toBe(before.returnProposedBy);
+            expect(after.returnProposedBy).toBe(t.actor);
+          }
+        }
+      }),
+      params,
+    );
+  });
+
+  it('accepts nothing but "ready", "end" and agreeing the return time during a pause, and a pause never ends before its minimum', () => {
     fc.assert(
       fc.property(fc.constantFrom(...starts), fc.array(stepArbitrary, { minLength: 40, maxLength: 80 }), (start, steps) => {
         for (const t of run(start, steps)) {
           if (!t.after || !t.before.pause) continue;
-          expect(['ready', 'end']).toContain(t.event.type);
+          expect(['ready', 'end', 'propose-return', 'agree-return']).toContain(t.event.type);
           if (t.after.pause === null && t.event.type === 'ready') {
             expect(t.at - t.before.pause.startedAt).toBeGreaterThanOrEqual(start.pauseMinimumSeconds * 1000);
           }
@@ -129,7 +184,7 @@ describe('conversation protocol invariants', () => {
     );
   });
 
-  it('never shows a partner\'s check-in before both have checked in', () => {
+  it('never shows a partner\'s check-in before both have checked in, live or in the summary', () => {
     fc.assert(
       fc.property(fc.array(stepArbitrary, { minLength: 20, maxLength: 50 }), (steps) => {
         for (const t of run(proposed(), steps)) {
@@ -137,11 +192,16 @@ describe('conversation protocol invariants', () => {
           for (const viewer of [ALEX, SAM]) {
             const partner = viewer === ALEX ? SAM : ALEX;
             const view = viewConversation('c', state, viewer, t.at);
+            const summary = summarizeConversation(state, viewer);
             const both = Boolean(state.checkIns[ALEX] && state.checkIns[SAM]);
             if (!both) {
               expect(view.checkIn.partners).toBeNull();
+              expect(summary.checkIns.map((c) => c.userId)).not.toContain(partner);
               const partnersCheckIn = state.checkIns[partner];
-              if (partnersCheckIn) expect(JSON.stringify(view)).not.toContain(JSON.stringify(partnersCheckIn.feelings));
+              if (partnersCheckIn) {
+                expect(JSON.stringify(view)).not.toContain(JSON.stringify(partnersCheckIn.feelings));
+                expect(JSON.stringify(summary)).not.toContain(JSON.stringify(partnersCheckIn.feelings));
+              }
             }
           }
         }
@@ -153,16 +213,28 @@ describe('conversation protocol invariants', () => {
   it('reaches the deep parts of the protocol (a check on the generator itself)', () => {
     let passes = 0;
     let resumes = 0;
+    let agreements = 0;
+    let counters = 0;
+    let movesOn = 0;
+    let listenerRefused = 0;
     fc.assert(
       fc.property(fc.array(stepArbitrary, { minLength: 40, maxLength: 80 }), (steps) => {
         const transitions = run(proposed({ turnSeconds: 60 }), steps);
         if (transitions.some((t) => t.after && t.event.type === 'pass-floor')) passes++;
         if (transitions.some((t) => t.after && t.before.pause && !t.after.pause && t.event.type === 'ready')) resumes++;
+        if (transitions.some((t) => t.after && t.event.type === 'agree-return')) agreements++;
+        if (transitions.some((t) => t.after && t.event.type === 'propose-return')) counters++;
+        if (transitions.some((t) => t.after && t.event.type === 'move-to-next-steps')) movesOn++;
+        if (transitions.some((t) => !t.after && t.event.type === 'move-to-next-steps' && t.before.phase === 'floor' && !t.before.pause && t.actor === t.before.floor?.listenerId)) listenerRefused++;
       }),
       { numRuns: 200 },
     );
     expect(passes).toBeGreaterThan(10);
     expect(resumes).toBeGreaterThan(10);
+    expect(agreements).toBeGreaterThan(10);
+    expect(counters).toBeGreaterThan(10);
+    expect(movesOn).toBeGreaterThan(10);
+    expect(listenerRefused).toBeGreaterThan(5);
   });
 
   it('refusals change nothing and always carry a reason', () => {

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { pauseMinimumProblem } from './domain/conversations/pause-minimum';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -37,6 +38,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Mend cannot start: the configuration is not valid.\n${lines.join('\n')}`);
   }
   const v = parsed.data;
+  const pauseProblem = pauseMinimumProblem(env);
+  if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
   return {
     port: v.PORT,
     host: v.HOST,

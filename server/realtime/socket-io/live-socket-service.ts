@@ -4,6 +4,7 @@ import { conversationFeature } from './conversation-feature';
 import { createSocketIoService } from './socket-io-service';
 import type { SocketFeatureFactory } from './socket-feature';
 
-export const liveSocketFeatures: SocketFeatureFactory[] = [conversationFeature({ pauseMinimumSeconds: configuredPauseMinimumSeconds() })];
+// Read when the service starts, after readConfig has refused a test-only setting with a clear message.
+export const liveSocketFeatures: SocketFeatureFactory[] = [conversationFeature({ pauseMinimumSeconds: () => configuredPauseMinimumSeconds() })];
 
 export const liveSocketService = createSocketIoService({ features: liveSocketFeatures });

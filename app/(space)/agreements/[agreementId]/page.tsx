@@ -13,6 +13,8 @@ import { ArchiveAgreementButton, RenameAgreementForm } from '../agreement-forms'
 import { AgreementLiveRefresh } from '../agreement-live-refresh';
 // Versions and history: one self-contained strip above the editor.
 import { AgreementVersionStrip } from './versions/agreement-version-status';
+import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
+import { ClosedSpaceNotice } from '../../closed-space-notice';
 import '../agreements.css';
 
 export const metadata: Metadata = { title: 'Agreement' };
@@ -31,6 +33,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
   const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
   const [creator] = document.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, document.createdBy)).limit(1) : [];
   const archived = Boolean(document.archivedAt);
+  const closed = await describeClosedSpace(db, membership);
+  const editable = access.mode === 'edit';
   return (
     <main className="container">
       <AgreementLiveRefresh documentId={document.id} />
@@ -44,7 +48,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
           {document.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}
         </p>
       </hgroup>
-      {archived ? (
+      {closed ? <ClosedSpaceNotice closed={closed} /> : null}
+      {archived && !closed ? (
         <div className="notice notice-info archived-notice" role="status">
           <span>This agreement is archived: it is kept as it was, read only.</span>
           <ArchiveAgreementButton agreementId={document.id} archived compact />
@@ -53,12 +58,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
       <AgreementVersionStrip agreementId={document.id} />
       <CollaborativeEditor
         documentId={document.id}
-        editable={!archived}
+        editable={editable}
         user={{ id: viewer.userId, name: me?.name ?? 'You', colour: colourForSeat(membership.seat) }}
         placeholder="Write what you both agree to. Headings and checklists help keep it clear."
         label="Agreement text"
       />
-      {archived ? null : (
+      {!editable ? null : (
         <details className="agreement-settings">
           <summary>Rename or archive</summary>
           <RenameAgreementForm agreementId={document.id} title={document.title} />

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { pauseMinimumProblem } from './domain/conversations/pause-minimum';
+import { signUpLimitProblem } from './auth/sign-in-throttle-policy';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -40,6 +41,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const v = parsed.data;
   const pauseProblem = pauseMinimumProblem(env);
   if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
+  const signUpProblem = signUpLimitProblem(env);
+  if (signUpProblem) throw new ConfigError(`Mend cannot start: ${signUpProblem}`);
   return {
     port: v.PORT,
     host: v.HOST,

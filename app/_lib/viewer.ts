@@ -1,18 +1,28 @@
 /** Who is asking: the signed-in person from the session cookie, or null. */
 import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { users } from '@/drizzle/schema';
 import type { Viewer } from '@/server/access/authorization';
 import { auth } from '@/server/auth/next-auth';
 import { getDb } from '@/server/db/process-database';
 
-export async function getViewer(): Promise<Viewer> {
+/**
+ * The person and the session (device) of this request. auth() runs next-auth's jwt callback, which
+ * checks the session's row on every call: a signed-out, revoked or expired session, or a deleted
+ * account, identifies no one even when its cookie is still presented. Cached per page render, so a
+ * layout and its page check once.
+ */
+export const getViewerSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  // A session cookie can outlive its account (deleted elsewhere): such a cookie identifies no one.
-  const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
-  return user ? { userId } : null;
+  if (!userId || !session.sessionId) return null;
+  return { userId, sessionId: session.sessionId };
+});
+
+export async function getViewer(): Promise<Viewer> {
+  const session = await getViewerSession();
+  return session ? { userId: session.userId } : null;
 }
 
 export async function getViewerProfile(): Promise<{ userId: string; name: string; email: string } | null> {

@@ -4,6 +4,8 @@
  * the realtime server checks it, then checks current membership in the database, before it sends a
  * byte. Tokens live 5 minutes: long enough to connect, short enough that a leaked URL is soon useless.
  * The key is derived from AUTH_SECRET so that a realtime token can never pass as a session cookie.
+ * A token names the session (device) it was issued to (`sid`), so that when that session ends the
+ * realtime server can close the connections it opened (server/events/session-events.ts).
  */
 import { createHash } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
@@ -16,6 +18,8 @@ export type RealtimeScope = { kind: 'document'; documentId: string } | { kind: '
 
 export interface RealtimeClaims {
   userId: string;
+  /** The user_sessions row the token was issued to; null for tokens issued without one (tests, benchmarks). */
+  sessionId: string | null;
   scope: RealtimeScope;
   expiresAt: Date;
 }
@@ -32,13 +36,13 @@ export function currentAuthSecret(): string {
 
 export async function issueRealtimeToken(
   secret: string,
-  input: { userId: string; scope: RealtimeScope },
+  input: { userId: string; sessionId?: string; scope: RealtimeScope },
   now = new Date(),
   ttlSeconds = REALTIME_TOKEN_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ scope: input.scope })
+  const token = await new SignJWT({ scope: input.scope, ...(input.sessionId ? { sid: input.sessionId } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(input.userId)
     .setIssuer(ISSUER)
@@ -64,7 +68,8 @@ export async function verifyRealtimeToken(secret: string, token: string | null |
     const validScope =
       scope && typeof scope === 'object' && (scope.kind === 'socket' || (scope.kind === 'document' && typeof scope.documentId === 'string'));
     if (!payload.sub || !validScope || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { userId: payload.sub, scope: scope!, expiresAt: new Date(payload.exp * 1000) } };
+    const sessionId = typeof payload.sid === 'string' ? payload.sid : null;
+    return { ok: true, claims: { userId: payload.sub, sessionId, scope: scope!, expiresAt: new Date(payload.exp * 1000) } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

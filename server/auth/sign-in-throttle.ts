@@ -1,41 +1,77 @@
-/** Stores the sign-in throttle counters (server/auth/sign-in-throttle-policy.ts) in the database, so they hold across processes. */
+/**
+ * Keeps the attempt counters of server/auth/sign-in-throttle-policy.ts in the database, so they hold
+ * across processes and restarts. An attempt is charged before the password is checked (see
+ * refundFailure for why); the charge is one short transaction that never spans the password hash,
+ * because on PGlite a transaction holds the whole database.
+ */
 import { eq, inArray } from 'drizzle-orm';
 import { signInAttempts } from '../../drizzle/schema';
 import type { Database } from '../db/database';
-import {
-  ADDRESS_POLICY,
-  EMAIL_POLICY,
-  recordFailure,
-  remainingLockMs,
-  type ThrottlePolicy,
-} from './sign-in-throttle-policy';
+import { recordFailure, refundFailure, remainingWaitMs, type ThrottleKey, type ThrottleState } from './sign-in-throttle-policy';
 
-function keysFor(email: string, address: string | null): Array<{ key: string; policy: ThrottlePolicy }> {
-  const keys = [{ key: `email:${email}`, policy: EMAIL_POLICY }];
-  if (address) keys.push({ key: `ip:${address}`, policy: ADDRESS_POLICY });
-  return keys;
+export interface AttemptCharge {
+  key: string;
+  before: ThrottleState | null;
+  after: ThrottleState;
 }
 
-/** How long this sign-in must wait before it may be tried, in ms (0 when it may go ahead). */
-export async function signInWaitMs(db: Database, email: string, address: string | null, now = new Date()): Promise<number> {
-  const keys = keysFor(email, address).map((k) => k.key);
-  const rows = await db.select().from(signInAttempts).where(inArray(signInAttempts.key, keys));
-  return Math.max(0, ...rows.map((row) => remainingLockMs(row, now)));
+export type ChargeResult = { ok: true; charges: AttemptCharge[] } | { ok: false; waitMs: number };
+
+function stateOf(row: typeof signInAttempts.$inferSelect | undefined): ThrottleState | null {
+  return row && row.failures > 0 ? { failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil } : null;
 }
 
-export async function recordSignInFailure(db: Database, email: string, address: string | null, now = new Date()): Promise<void> {
+/**
+ * Counts one attempt against every key, unless one of them must still wait: then nothing is counted
+ * and the longest remaining wait is returned.
+ */
+export async function chargeAttempt(db: Database, keys: ThrottleKey[], now = new Date()): Promise<ChargeResult> {
+  return db.transaction(async (tx) => {
+    // Each key gets a row first (zero failures), so that the rows can be locked below even for a key
+    // seen for the first time: otherwise two first attempts at once would both start from nothing.
+    await tx
+      .insert(signInAttempts)
+      .values(keys.map(({ key }) => ({ key, failures: 0, windowStartedAt: now, lockedUntil: null })))
+      .onConflictDoNothing();
+    // Locked in one statement, in key order, so two attempts on the same keys cannot deadlock.
+    const rows = await tx
+      .select()
+      .from(signInAttempts)
+      .where(inArray(signInAttempts.key, keys.map((k) => k.key)))
+      .orderBy(signInAttempts.key)
+      .for('update');
+    const byKey = new Map(rows.map((row) => [row.key, stateOf(row)]));
+    const waitMs = Math.max(0, ...keys.map(({ key }) => remainingWaitMs(byKey.get(key) ?? null, now)));
+    if (waitMs > 0) return { ok: false as const, waitMs };
+    const charges: AttemptCharge[] = [];
+    for (const { key, policy } of keys) {
+      const before = byKey.get(key) ?? null;
+      const after = recordFailure(before, now, policy);
+      await tx.update(signInAttempts).set(after).where(eq(signInAttempts.key, key));
+      charges.push({ key, before, after });
+    }
+    return { ok: true as const, charges };
+  });
+}
+
+/** The attempt was right: its own key starts over (`clearKeys`), the others get their one failure back. */
+export async function settleSuccessfulAttempt(db: Database, charges: AttemptCharge[], clearKeys: string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const { key, policy } of keysFor(email, address)) {
-      const [row] = await tx.select().from(signInAttempts).where(eq(signInAttempts.key, key)).for('update');
-      const next = recordFailure(row ?? null, now, policy);
-      await tx
-        .insert(signInAttempts)
-        .values({ key, ...next })
-        .onConflictDoUpdate({ target: signInAttempts.key, set: next });
+    for (const charge of charges) {
+      if (clearKeys.includes(charge.key)) {
+        await tx.delete(signInAttempts).where(eq(signInAttempts.key, charge.key));
+        continue;
+      }
+      const [row] = await tx.select().from(signInAttempts).where(eq(signInAttempts.key, charge.key)).for('update');
+      const refunded = refundFailure(stateOf(row), charge);
+      if (refunded) await tx.update(signInAttempts).set(refunded).where(eq(signInAttempts.key, charge.key));
+      else await tx.delete(signInAttempts).where(eq(signInAttempts.key, charge.key));
     }
   });
 }
 
-export async function clearSignInFailures(db: Database, email: string): Promise<void> {
-  await db.delete(signInAttempts).where(eq(signInAttempts.key, `email:${email}`));
+/** How long these keys must still wait, in ms (0 when an attempt may go ahead). For messages and tests. */
+export async function throttleWaitMs(db: Database, keys: string[], now = new Date()): Promise<number> {
+  const rows = await db.select().from(signInAttempts).where(inArray(signInAttempts.key, keys));
+  return Math.max(0, ...rows.map((row) => remainingWaitMs(stateOf(row), now)));
 }

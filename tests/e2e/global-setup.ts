@@ -13,7 +13,7 @@ import { createTestDatabaseUrl } from '../support/test-database';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   buildIfNeeded(projectRoot);
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabaseUrl() : null;
-  const mend = await startMendProcess({ databaseUrl: database?.url, env: { MEND_QUICK_EXIT_URL: 'about:blank#left-mend', MEND_PAUSE_MINIMUM_SECONDS: '6', MEND_TEST_MODE: '1', ...(process.env.MEND_E2E_ENV ? JSON.parse(process.env.MEND_E2E_ENV) : {}) } });
+  const mend = await startMendProcess({ databaseUrl: database?.url, env: { MEND_QUICK_EXIT_URL: 'about:blank#left-mend', MEND_PAUSE_MINIMUM_SECONDS: '6', MEND_SIGN_UPS_PER_HOUR: '10000', MEND_TEST_MODE: '1', ...(process.env.MEND_E2E_ENV ? JSON.parse(process.env.MEND_E2E_ENV) : {}) } });
   process.env.MEND_E2E_BASE_URL = mend.url;
   console.log(`E2E: Mend at ${mend.url} on ${database ? 'PostgreSQL' : 'PGlite'}`);
   return async () => {

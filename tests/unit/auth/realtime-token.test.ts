@@ -11,6 +11,14 @@ describe('realtime tokens', () => {
     expect(check).toMatchObject({ ok: true, claims: { userId: 'u1', scope: { kind: 'document', documentId } } });
   });
 
+  it('name the session (device) they were issued to, so its connections can close when it ends', async () => {
+    const sessionId = '0f6b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b';
+    const withSession = await issueRealtimeToken(secret, { userId: 'u1', sessionId, scope: { kind: 'socket' } });
+    expect(await verifyRealtimeToken(secret, withSession.token)).toMatchObject({ ok: true, claims: { userId: 'u1', sessionId } });
+    const without = await issueRealtimeToken(secret, { userId: 'u1', scope: { kind: 'socket' } });
+    expect(await verifyRealtimeToken(secret, without.token)).toMatchObject({ ok: true, claims: { sessionId: null } });
+  });
+
   it('expire after five minutes', async () => {
     const now = new Date('2026-01-01T10:00:00Z');
     const { token, expiresAt } = await issueRealtimeToken(secret, { userId: 'u1', scope: { kind: 'socket' } }, now);

@@ -3,12 +3,14 @@
  * GET /api/realtime/token?scope=socket       → a 5-minute token for socket.io (live sessions, presence)
  * Answers 401 when not signed in and 404 when the document does not exist for this person (private
  * documents of the partner included), so a token is only ever issued for something the person may open.
+ * "Signed in" means a session that is still current (not signed out, revoked, or of a deleted account):
+ * getViewerSession checks its row, so a copied cookie of an ended session gets 401 here.
  */
 import { z } from 'zod';
 import { authorizeDocument, findMembership } from '@/server/access/authorization';
 import { currentAuthSecret, issueRealtimeToken } from '@/server/auth/realtime-token';
 import { getDb } from '@/server/db/process-database';
-import { getViewer } from '../../../_lib/viewer';
+import { getViewerSession } from '../../../_lib/viewer';
 import { jsonError, jsonOk } from '../../../_lib/json-response';
 
 const querySchema = z.union([
@@ -20,16 +22,17 @@ export async function GET(request: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = querySchema.safeParse(params);
   if (!parsed.success) return jsonError(400, 'Ask for a token with ?documentId=<id> or ?scope=socket.');
-  const viewer = await getViewer();
-  if (!viewer) return jsonError(401, 'Please sign in to continue.');
+  const session = await getViewerSession();
+  if (!session) return jsonError(401, 'Please sign in to continue.');
+  const viewer = { userId: session.userId };
   const db = getDb();
   if ('documentId' in parsed.data) {
     const decision = await authorizeDocument(db, viewer, parsed.data.documentId);
     if (!decision.ok) return jsonError(404, 'That document could not be found.');
-    const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, scope: { kind: 'document', documentId: parsed.data.documentId } });
+    const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, sessionId: session.sessionId, scope: { kind: 'document', documentId: parsed.data.documentId } });
     return jsonOk({ token, expiresAt: expiresAt.toISOString(), mode: decision.access.mode });
   }
   if (!(await findMembership(db, viewer.userId))) return jsonError(404, 'You are not in a space yet.');
-  const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, scope: { kind: 'socket' } });
+  const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, sessionId: session.sessionId, scope: { kind: 'socket' } });
   return jsonOk({ token, expiresAt: expiresAt.toISOString() });
 }

@@ -105,6 +105,8 @@ export const spaceMembers = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     /** Set when the space closed: from then on this member may only read and export it. */
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    /** When this person last looked at the space's activity: what came after is marked new for them. */
+    lastLookedAt: timestamp('last_looked_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     primaryKey({ columns: [t.spaceId, t.userId] }),
@@ -491,3 +493,243 @@ export const agreementRestorations = pgTable(
   (t) => [index('agreement_restorations_document_idx').on(t.documentId, t.seq)],
 );
 export type AgreementRestorationRow = typeof agreementRestorations.$inferSelect;
+
+/* ---------- Accountability: amends and commitments ---------- */
+
+export type AmendStatus = 'draft' | 'offered' | 'withdrawn';
+
+/**
+ * An amend, by the person who caused the hurt: what I did, how I understand it affected you, and the
+ * commitments that repair it (amend_commitments). A private draft until offered, like a note; once
+ * offered its words never change. The partner may say they received it, with optional words of their
+ * own and, separately, how it affected them in their own words. Nothing here scores or expects
+ * forgiveness. A withdrawn amend keeps its row so the partner can be told it was withdrawn, but its
+ * words are never shown to them again.
+ */
+export const amends = pgTable(
+  'amends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    whatIDid: text('what_i_did').notNull(),
+    howItAffectedYou: text('how_it_affected_you').notNull().default(''),
+    status: text('status').$type<AmendStatus>().notNull().default('draft'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    offeredAt: timestamp('offered_at', { withTimezone: true, mode: 'date' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The partner's own words when receiving it (optional). */
+    receivedWords: text('received_words'),
+    /** "How it affected me", in the partner's own words, shown beside the author's understanding. */
+    partnerAffected: text('partner_affected'),
+  },
+  (t) => [
+    index('amends_space_created_idx').on(t.spaceId, t.createdAt),
+    check('amends_status_known', sql`${t.status} in ('draft', 'offered', 'withdrawn')`),
+  ],
+);
+export type AmendRow = typeof amends.$inferSelect;
+
+/** "What I am doing to repair it": the commitments an amend links to. */
+export const amendCommitments = pgTable(
+  'amend_commitments',
+  {
+    amendId: uuid('amend_id')
+      .notNull()
+      .references(() => amends.id, { onDelete: 'cascade' }),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.amendId, t.commitmentId] })],
+);
+
+/**
+ * How often a commitment is checked in on (server/domain/commitments/periods.ts turns it into
+ * periods in the committer's time zone): every day; on chosen weekdays (0 = Sunday … 6 = Saturday);
+ * every N days from the start date; or once, by a date.
+ */
+export type Cadence = { kind: 'daily' } | { kind: 'weekly'; days: number[] } | { kind: 'every'; days: number } | { kind: 'once'; by: string };
+
+export type CommitmentStatus = 'requested' | 'declined' | 'active' | 'paused' | 'completed';
+
+/**
+ * "I will …", by the person committing (owner). The partner may ask for one (status 'requested',
+ * requested_by set), which the owner accepts (it becomes 'active' and theirs) or declines with a
+ * note. The text lives in commitment_versions (a change is a new version, history kept); every step
+ * (accept, pause, resume, change, complete) is a commitment_steps row and an activity item, so
+ * nothing is ever rewritten. Periods are computed in `time_zone`, the committer's, so "this week"
+ * is theirs.
+ */
+export const commitments = pgTable(
+  'commitments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').$type<CommitmentStatus>().notNull(),
+    cadence: jsonb('cadence').$type<Cadence>().notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    reviewDate: date('review_date', { mode: 'string' }),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    /** The agreement clause it keeps, by the Yjs item id of that block (stable across edits), and its text when linked. */
+    clauseDocumentId: uuid('clause_document_id').references(() => documents.id, { onDelete: 'set null' }),
+    clauseClient: bigint('clause_client', { mode: 'number' }),
+    clauseClock: bigint('clause_clock', { mode: 'number' }),
+    clauseText: text('clause_text'),
+    /** The conversation whose next step it came from, if any. */
+    sourceConversationId: uuid('source_conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('commitments_space_idx').on(t.spaceId, t.createdAt),
+    check('commitments_status_known', sql`${t.status} in ('requested', 'declined', 'active', 'paused', 'completed')`),
+  ],
+);
+export type CommitmentRow = typeof commitments.$inferSelect;
+
+/** Every wording a commitment has had, newest last; the current text is the highest number. */
+export const commitmentVersions = pgTable(
+  'commitment_versions',
+  {
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.number] })],
+);
+
+export type CommitmentStepType = 'requested' | 'accepted' | 'declined' | 'created' | 'paused' | 'resumed' | 'changed' | 'completed';
+
+/** The record of what happened to a commitment, with the note the person gave (declined, completed…). */
+export const commitmentSteps = pgTable(
+  'commitment_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    type: text('type').$type<CommitmentStepType>().notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('commitment_steps_commitment_idx').on(t.commitmentId, t.createdAt)],
+);
+
+export type CheckInValue = 'kept' | 'partly' | 'not-yet';
+
+/**
+ * One person's view of one period of a commitment: the committer's and, separately, the partner's.
+ * Each sees the other's view of a period only once both have checked in or the period has ended (no
+ * anchoring), decided by the server (server/access/authorization.ts).
+ */
+export const commitmentCheckIns = pgTable(
+  'commitment_check_ins',
+  {
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    /** The period's first day (YYYY-MM-DD) in the commitment's time zone. */
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: text('value').$type<CheckInValue>().notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.periodStart, t.personId] }),
+    check('commitment_check_ins_value_known', sql`${t.value} in ('kept', 'partly', 'not-yet')`),
+  ],
+);
+export type CommitmentCheckInRow = typeof commitmentCheckIns.$inferSelect;
+
+/* ---------- Shared experiences and memories ---------- */
+
+export type ExperienceStatus = 'idea' | 'planned' | 'done';
+
+/** A positive thing to do together: an idea, then planned for a time, then done. */
+export const experiences = pgTable(
+  'experiences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    notes: text('notes').notNull().default(''),
+    link: text('link'),
+    /** The built-in suggestion it started from, if any. */
+    suggestionId: text('suggestion_id'),
+    status: text('status').$type<ExperienceStatus>().notNull().default('idea'),
+    plannedFor: timestamp('planned_for', { withTimezone: true, mode: 'date' }),
+    doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('experiences_space_idx').on(t.spaceId, t.createdAt),
+    check('experiences_status_known', sql`${t.status} in ('idea', 'planned', 'done')`),
+  ],
+);
+export type ExperienceRow = typeof experiences.$inferSelect;
+
+/**
+ * A photo for a memory, re-encoded on upload with every bit of metadata (location!) stripped, stored
+ * in the database so only the two members can fetch it and it goes with the memory or the account.
+ */
+export const photos = pgTable('photos', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  spaceId: uuid('space_id')
+    .notNull()
+    .references(() => spaces.id, { onDelete: 'cascade' }),
+  ownerId: uuid('owner_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  mimeType: text('mime_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdAt: createdAt(),
+});
+export type PhotoRow = typeof photos.$inferSelect;
+
+/** Each partner's own memory of a done experience: a few lines and an optional photo. One each. */
+export const experienceMemories = pgTable(
+  'experience_memories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    experienceId: uuid('experience_id')
+      .notNull()
+      .references(() => experiences.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    photoId: uuid('photo_id').references(() => photos.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('experience_memories_one_each').on(t.experienceId, t.authorId)],
+);
+export type ExperienceMemoryRow = typeof experienceMemories.$inferSelect;

@@ -3,19 +3,17 @@
  * PostgreSQL, with an injected clock so turns and a 20-minute pause run without waiting.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { conversationEvents, conversations, documents } from '../../../drizzle/schema';
 import type { MendServer } from '../../../server/http-server';
-import { conversationFeature, type ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
+import { conversationFeature, publishConversationEnded, type ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
 import { createSocketIoService } from '../../../server/realtime/socket-io/socket-io-service';
 import type { ConversationView } from '../../../server/domain/conversations/conversation-view';
-import { listEndedConversations } from '../../../server/domain/conversations/list-conversations';
+import { getConversationSummary, listEndedConversations } from '../../../server/domain/conversations/list-conversations';
+import { endConversationsOnSpaceClose } from '../../../server/domain/conversations/end-conversations-on-close';
 import { turnNextStepIntoAgreement } from '../../../server/domain/conversations/turn-next-step-into-agreement';
 import { listActivity } from '../../../server/domain/activity/record-activity';
-import { makeCouple, makeUser } from '../../support/fixtures';
-import { leaveSpace } from '../../../server/domain/spaces/leave-space';
-import { acceptInvite } from '../../../server/domain/spaces/accept-invite';
-import { createInvite } from '../../../server/domain/spaces/create-invite';
+import { makeCouple } from '../../support/fixtures';
 import { connectLiveClient, startLiveServer, type RecordingClient } from '../../support/live-clients';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 
@@ -219,7 +217,7 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     await expect(turnNextStepIntoAgreement(t.db, { userId: sam.id }, id, 'Too early')).rejects.toMatchObject({ code: 'conflict' });
     await must(a, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
     await must(s, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
-    await must(s, { type: 'move-to-next-steps', conversationId: id });
+    await must(a, { type: 'move-to-next-steps', conversationId: id });
     await expect(turnNextStepIntoAgreement(t.db, { userId: stranger.id }, id, 'Sneaky')).rejects.toMatchObject({ code: 'not-found' });
     await expect(turnNextStepIntoAgreement(t.db, null, id, 'Anonymous')).rejects.toMatchObject({ code: 'unauthenticated' });
     const agreement = await turnNextStepIntoAgreement(t.db, { userId: sam.id }, id, '  We share the laundry   on Saturdays ');
@@ -229,22 +227,126 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     expect(activity.map((item) => item.type)).toEqual(expect.arrayContaining(['conversation-proposed', 'conversation-ended', 'agreement-created']));
   });
 
-  it('lets the people now in the space talk when a partner left mid-conversation', async () => {
+  it('gives the listener no way to move on to next steps: refused with a reason, nothing stored', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Listening', turnMinutes: 2 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['calm'], intensity: 2 });
+    const countEvents = async () => (await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id))).length;
+    const stored = await countEvents();
+    expect(await act(s, { type: 'move-to-next-steps', conversationId: id })).toEqual({ ok: false, code: 'not-your-turn', reason: expect.stringContaining('Only the speaker') });
+    await must(a, { type: 'yield', conversationId: id });
+    expect(await act(s, { type: 'move-to-next-steps', conversationId: id })).toMatchObject({ ok: false, code: 'not-your-turn' });
+    expect(await countEvents()).toBe(stored + 1);
+    // No next-steps document was left behind by the refused moves.
+    expect(await t.db.select().from(documents).where(and(eq(documents.spaceId, space.id), eq(documents.kind, 'session-next-steps')))).toEqual([]);
+    expect(await must(a, { type: 'move-to-next-steps', conversationId: id })).toMatchObject({ phase: 'closing' });
+    await must(a, { type: 'end', conversationId: id });
+  });
+
+  it('never shows the partner a check-in made before the conversation ended early: not live, not in the summary, not in the list', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Something hard', turnMinutes: 2 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['ashamed', 'lonely'], intensity: 5 });
+    await latestState(s, (v) => v?.checkIn.partnerHasCheckedIn === true);
+    const ended = await must(s, { type: 'end', conversationId: id });
+    expect(ended.checkIn).toEqual({ mine: null, partnerHasCheckedIn: true, partners: null });
+    expect(s.wire.join('\n')).not.toMatch(/ashamed|lonely/);
+
+    const samSummary = await getConversationSummary(t.db, { userId: sam.id }, id, clock);
+    expect(samSummary.summary.checkIns).toEqual([]);
+    expect(JSON.stringify(samSummary)).not.toMatch(/ashamed|lonely|"intensity"/);
+    const samList = await listEndedConversations(t.db, { userId: sam.id }, space.id, { now: clock });
+    expect(JSON.stringify(samList)).not.toMatch(/ashamed|lonely|"intensity"/);
+    // Alex still reads their own check-in, so the absence above is Sam's view, not a lost record.
+    const alexSummary = await getConversationSummary(t.db, { userId: alex.id }, id, clock);
+    expect(alexSummary.summary.checkIns).toEqual([{ userId: alex.id, checkIn: expect.objectContaining({ feelings: ['ashamed', 'lonely'], intensity: 5 }) }]);
+  });
+
+  it('lets the two agree when to come back from a pause, each seeing every suggestion and the agreed time live', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    const a = await connect(alex.id);
+    const s = await connect(sam.id);
+    const { id } = await must(a, { type: 'propose', topic: 'Our week', turnMinutes: 3 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['tired'], intensity: 2 });
+    await must(s, { type: 'check-in', conversationId: id, feelings: ['tired'], intensity: 3 });
+    const pausedAt = clock;
+    await must(a, { type: 'pause', conversationId: id, returnAt: pausedAt + 30 * MINUTE });
+    expect((await latestState(s, (v) => v?.pause !== null))?.pause).toMatchObject({ by: alex.id, returnAt: pausedAt + 30 * MINUTE, returnProposedBy: alex.id, returnAgreed: false });
+    expect(await act(a, { type: 'agree-return', conversationId: id })).toMatchObject({ ok: false, code: 'not-your-turn' });
+    expect(await act(s, { type: 'propose-return', conversationId: id, returnAt: pausedAt + 25 * 60 * MINUTE })).toMatchObject({ ok: false, code: 'invalid', reason: expect.stringContaining('24 hours') });
+    clock += MINUTE;
+    await must(s, { type: 'propose-return', conversationId: id, returnAt: pausedAt + 90 * MINUTE });
+    expect((await latestState(a, (v) => v?.pause?.returnProposedBy === sam.id))?.pause).toMatchObject({ returnAt: pausedAt + 90 * MINUTE, returnAgreed: false });
+    await must(a, { type: 'agree-return', conversationId: id });
+    for (const client of [a, s]) {
+      expect((await latestState(client, (v) => v?.pause?.returnAgreed === true))?.pause).toMatchObject({ returnAt: pausedAt + 90 * MINUTE, returnAgreed: true, returnReached: false });
+    }
+    // Every step is stored and replays: a fresh request after the agreed time says it has come.
+    clock = pausedAt + 90 * MINUTE;
+    const reply = await s.socket.timeout(5000).emitWithAck('conversation-state-request-to-server');
+    expect(reply.conversation.pause).toMatchObject({ returnAgreed: true, returnReached: true });
+    await must(a, { type: 'end', conversationId: id });
+  });
+
+  it('ends the open conversation when the space closes and tells both partners at once, blaming nobody', async () => {
     const { alex, sam, space } = await makeCouple(t.db);
     const a = await connect(alex.id);
     const s = await connect(sam.id);
     const { id } = await must(s, { type: 'propose', topic: 'Before', turnMinutes: 2 });
     await must(a, { type: 'accept', conversationId: id });
-    await leaveSpace(t.db, { userId: sam.id }, space.id);
-    const robin = await makeUser(t.db, 'Robin');
-    const { token } = await createInvite(t.db, { userId: alex.id }, space.id);
-    await acceptInvite(t.db, robin.id, token);
-    const r = await connect(robin.id);
-    expect(await latestState(r, () => true)).toBeNull();
-    const fresh = await must(r, { type: 'propose', topic: 'A new start', turnMinutes: 2 });
-    expect(fresh.partnerId).toBe(alex.id);
-    const [old] = await t.db.select().from(conversations).where(eq(conversations.id, id));
-    expect(old?.endedAt).not.toBeNull();
-    await must(a, { type: 'end', conversationId: fresh.id });
+    await must(s, { type: 'arrive', conversationId: id });
+    const ended = await t.db.transaction((tx) => endConversationsOnSpaceClose(tx, { spaceId: space.id, leaverId: sam.id, now: new Date(clock) }));
+    expect(ended).toEqual([id]);
+    publishConversationEnded(id);
+    for (const client of [a, s]) {
+      expect(await latestState(client, (v) => v?.phase === 'ended')).toMatchObject({ id, endReason: 'partner-left' });
+    }
+    const [row] = await t.db.select().from(conversations).where(eq(conversations.id, id));
+    expect(row?.endedAt?.getTime()).toBe(clock);
+    expect((await getConversationSummary(t.db, { userId: alex.id }, id, clock)).summary).toMatchObject({ endReason: 'partner-left' });
+    // Nothing open is left in the space.
+    expect(await t.db.transaction((tx) => endConversationsOnSpaceClose(tx, { spaceId: space.id, leaverId: sam.id, now: new Date(clock) }))).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('the agreed return time on %s, on a real clock', (kind) => {
+  const t = useTestDatabase(kind);
+  let server: MendServer;
+  const clients: RecordingClient[] = [];
+  beforeAll(async () => {
+    server = await startLiveServer(t.handle, [createSocketIoService({ features: [conversationFeature({ pauseMinimumSeconds: 1 })] })]);
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await server?.close();
+  });
+
+  it('reaches both screens with a calm notice when it comes, without either asking', async () => {
+    const { alex, sam } = await makeCouple(t.db);
+    const a = await connectLiveClient(server, alex.id);
+    const s = await connectLiveClient(server, sam.id);
+    clients.push(a, s);
+    const { id } = await must(a, { type: 'propose', topic: 'A short pause', turnMinutes: 1 });
+    await must(s, { type: 'accept', conversationId: id });
+    await must(a, { type: 'arrive', conversationId: id });
+    const paused = await must(s, { type: 'pause', conversationId: id, returnAt: Date.now() + 1500 });
+    const agreed = await must(a, { type: 'agree-return', conversationId: id });
+    expect(agreed.pause).toMatchObject({ returnAgreed: true, returnReached: false });
+    for (const client of [a, s]) {
+      const view = await latestState(client, (v) => v?.pause?.returnReached === true, 6000);
+      expect(view?.pause?.returnAt).toBe(paused.pause!.returnAt);
+    }
+    await must(a, { type: 'end', conversationId: id });
   });
 });

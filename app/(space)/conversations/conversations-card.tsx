@@ -16,7 +16,7 @@ export async function ConversationsCard({ spaceId, viewerId }: { spaceId: string
         <h2 id="conversations-heading">Conversations</h2>
         <Link href="/conversations">Start or join a conversation</Link>
       </div>
-      {items.length ? <ConversationList items={items} names={names} /> : <p className="muted">No conversations yet. When you are both ready, one of you can propose a topic.</p>}
+      {items.length ? <ConversationList items={items} names={names} viewerId={viewerId} /> : <p className="muted">No conversations yet. When you are both ready, one of you can propose a topic.</p>}
     </section>
   );
 }

@@ -29,7 +29,7 @@ export default async function ConversationsPage() {
       {ended.length ? (
         <section className="card conversation-history" aria-labelledby="past-heading">
           <h2 id="past-heading">Past conversations</h2>
-          <ConversationList items={ended} names={names} />
+          <ConversationList items={ended} names={names} viewerId={viewer.userId} />
         </section>
       ) : null}
     </main>

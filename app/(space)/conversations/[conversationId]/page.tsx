@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findMembership, isUuid } from '@/server/access/authorization';
+import { isUuid } from '@/server/access/authorization';
 import { getDb } from '@/server/db/process-database';
 import { getConversationSummary } from '@/server/domain/conversations/list-conversations';
 import { isAppError } from '@/server/domain/errors';
 import { listMembers } from '@/server/domain/spaces/space-members';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
 import { requireSignedIn } from '../../../_lib/viewer';
-import { formatDuration } from '../format';
+import { describeEnding, formatDuration } from '../format';
 import '../conversations.css';
 
 export const metadata: Metadata = { title: 'Conversation summary' };
@@ -23,11 +23,13 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
     throw error;
   });
   if (!found) notFound();
-  const { summary, ended } = found;
-  const membership = (await findMembership(db, viewer.userId))!;
-  const members = await listMembers(db, membership.spaceId);
+  const { summary, ended, spaceId } = found;
+  // The conversation's own space, which may have closed since (the one who stayed still reads it).
+  const members = await listMembers(db, spaceId);
   const me = members.find((m) => m.userId === viewer.userId)!;
   const name = (id: string | null) => (id === viewer.userId ? 'You' : (members.find((m) => m.userId === id)?.name ?? 'A former member'));
+  const ending = describeEnding(summary, viewer.userId, (id) => name(id));
+  const clockTime = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   const when = (at: number) => new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
   return (
     <main className="container conversation-summary">
@@ -38,7 +40,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
         <h1>{summary.topic}</h1>
         <p className="muted">
           {summary.openedAt ? `${when(summary.openedAt)} · ${formatDuration(summary.durationMs)}` : 'This conversation did not start.'}
-          {summary.endedBy ? ` · ended by ${name(summary.endedBy)}` : ''}
+          {ending ? ` · ${ending}` : ''}
         </p>
       </hgroup>
       {!ended ? <p className="notice notice-info">This conversation is still going. <Link href="/conversations">Go back to it</Link>.</p> : null}
@@ -100,6 +102,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
               <li key={index}>
                 {name(pause.by)} paused at {when(pause.startedAt)}
                 {pause.lengthMs !== null ? ` for ${formatDuration(pause.lengthMs)}` : ''}
+                {pause.agreedReturnAt !== null ? ` · you agreed to come back at ${clockTime(pause.agreedReturnAt)}` : ''}
               </li>
             ))}
           </ul>

@@ -2,9 +2,15 @@
  * The canonical text of an agreement: Markdown written from its blocks. It is what versions store,
  * what the hash chain hashes and what the Markdown export downloads, so it must be deterministic:
  * the same document content always gives the same string, whatever the Yjs item layout.
+ *
+ * Its Markdown is also safe to open anywhere: words are escaped so they read literally, and only
+ * web and e-mail links stay links (server/domain/markdown/escape-markdown.ts). Versions store the
+ * text as it was when proposed and the hash chain covers that stored text, so a change to how text
+ * is written here never alters or invalidates an earlier version: it only shapes versions to come.
  */
 import type * as Y from 'yjs';
-import { readBlocks, type Block, type Mark } from './document-blocks';
+import { codeLines, escapeMarkdownRuns, markdownCodeFence, markdownCodeSpan, markdownLink } from '../markdown/escape-markdown';
+import { readBlocks, type Block, type Segment } from './document-blocks';
 
 export function canonicalText(doc: Y.Doc): string {
   return blocksToMarkdown(readBlocks(doc));
@@ -30,9 +36,14 @@ function blockToMarkdown(block: Block): string {
   if (block.kind === 'rule') return `${quote}---`;
   if (block.kind === 'code') {
     const code = segments.map((segment) => segment.text).join('');
-    return ['```', ...code.split('\n'), '```'].map((line) => `${indent}${quote}${line}`).join('\n');
+    // Every line gets the block's prefix, whatever line ending it was stored with: a line that lost
+    // its "> " would end a quoted code block and be read as Markdown.
+    const fence = markdownCodeFence(code);
+    return [fence, ...codeLines(code), fence].map((line) => `${indent}${quote}${line}`).join('\n');
   }
-  const text = segments.map((segment) => inlineMarkdown(segment.text, segment.marks)).join('');
+  // Escaped together: whether a character starts markup can depend on its neighbours in the next run.
+  const escaped = escapeMarkdownRuns(segments.map((segment) => segment.text));
+  const text = segments.map((segment, i) => inlineMarkdown(segment, escaped[i]!)).join('');
   let marker = '';
   if (block.list) {
     if (block.list.kind === 'bullet') marker = '- ';
@@ -45,16 +56,14 @@ function blockToMarkdown(block: Block): string {
   const heading = block.kind === 'heading' ? `${'#'.repeat(block.level ?? 1)} ` : '';
   // A hard break inside a paragraph is a Markdown line break (two spaces then newline).
   const continuation = `  \n${indent}${quote}${block.list || block.depth > 0 ? '   ' : ''}`;
-  return `${indent}${quote}${marker}${heading}${text.split('\n').join(continuation)}`;
+  return `${indent}${quote}${marker}${heading}${text.split(/\r\n|\r|\n/).join(continuation)}`;
 }
 
-const SPECIAL = /([\\`*_[\]<>#|~])/g;
-
-function inlineMarkdown(text: string, marks: Mark[]): string {
-  if (!text) return '';
-  const names = new Set(marks.map((mark) => mark.name));
-  if (names.has('code')) return '`' + text.replace(/`/g, "'") + '`';
-  let out = text.replace(SPECIAL, '\\$1');
+function inlineMarkdown(segment: Segment, escaped: string): string {
+  if (!segment.text) return '';
+  const names = new Set(segment.marks.map((mark) => mark.name));
+  if (names.has('code')) return markdownCodeSpan(segment.text);
+  let out = escaped;
   // Markdown emphasis cannot start or end on a space: keep surrounding spaces outside the markers.
   const leading = out.match(/^\s*/)?.[0] ?? '';
   const trailing = out.match(/\s*$/)?.[0] ?? '';
@@ -63,8 +72,8 @@ function inlineMarkdown(text: string, marks: Mark[]): string {
   if (names.has('strike')) core = `~~${core}~~`;
   if (names.has('italic')) core = `_${core}_`;
   if (names.has('bold')) core = `**${core}**`;
-  const link = marks.find((mark) => mark.name === 'link' && mark.href);
-  if (link) core = `[${core}](${link.href})`;
+  const link = segment.marks.find((mark) => mark.name === 'link' && mark.href);
+  if (link) core = markdownLink(core, link.href);
   out = leading + core + trailing;
   return out;
 }

@@ -32,6 +32,7 @@ import {
 } from '../../drizzle/schema';
 import type { Executor } from '../db/database';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../domain/errors';
+import { commitments, type CommitmentRow, type CommitmentStatus } from '../../drizzle/schema';
 
 export type Viewer = { userId: string } | null;
 
@@ -353,4 +354,79 @@ export async function requireConversation(db: Executor, viewer: Viewer, conversa
   const membership = await findSpaceMembership(db, userId, conversation.spaceId);
   if (!membership) throw notFound('That conversation');
   return { conversation, membership: checkIntent(membership, intent) };
+}
+
+/* ---------- Commitments and their check-ins ---------- */
+
+/**
+ * May `viewerId` see the check-in that `ownerId` gave for one period of a commitment? Their own,
+ * always. The partner's only once the viewer has given their own view of that period, or once the
+ * period has ended: neither can be anchored by the other's answer, and nobody waits forever. Every
+ * read model (pages, live events, the activity list) asks this before a check-in leaves the server.
+ */
+export function decideCommitmentCheckInVisibility(input: { ownerId: string; viewerId: string; viewerHasCheckedIn: boolean; periodEnded: boolean }): boolean {
+  if (input.ownerId === input.viewerId) return true;
+  return input.viewerHasCheckedIn || input.periodEnded;
+}
+
+/** What someone wants to do with a commitment. */
+export type CommitmentAction = 'view' | 'accept' | 'decline' | 'pause' | 'resume' | 'change' | 'complete' | 'check-in';
+
+export type CommitmentDecision = { allowed: true; isOwner: boolean } | { allowed: false; refusal: 'forbidden' | 'conflict'; message: string };
+
+const OWNER_ONLY: Record<Exclude<CommitmentAction, 'view' | 'check-in'>, { from: CommitmentStatus[]; who: string; wrongState: string }> = {
+  accept: { from: ['requested'], who: 'Only the person a commitment was asked of can accept it.', wrongState: 'This commitment is no longer waiting for an answer.' },
+  decline: { from: ['requested'], who: 'Only the person a commitment was asked of can decline it.', wrongState: 'This commitment is no longer waiting for an answer.' },
+  pause: { from: ['active'], who: 'Only the person who made a commitment can pause it.', wrongState: 'Only an active commitment can be paused.' },
+  resume: { from: ['paused'], who: 'Only the person who made a commitment can resume it.', wrongState: 'Only a paused commitment can be resumed.' },
+  change: { from: ['active', 'paused'], who: 'Only the person who made a commitment can change its words.', wrongState: 'This commitment can no longer change.' },
+  complete: { from: ['active', 'paused'], who: 'Only the person who made a commitment can complete it.', wrongState: 'This commitment can no longer be completed.' },
+};
+
+const CHECK_IN_REFUSALS: Partial<Record<CommitmentStatus, string>> = {
+  requested: 'This commitment has not been accepted yet, so there is nothing to check in on.',
+  declined: 'This commitment was declined, so there is nothing to check in on.',
+  paused: 'This commitment is paused. Check-ins start again when it is resumed.',
+  completed: 'This commitment is complete, so it takes no more check-ins.',
+};
+
+/**
+ * The commitment rules as a pure function of its status and who asks (a member of its space;
+ * everyone else was turned away before). Both members see every commitment, asked-for and declined
+ * ones included: a commitment is said to the partner, never a private draft. Only the owner (the
+ * person committing, or the one it was asked of) answers, pauses, resumes, changes or completes it;
+ * both give their view of its periods while it is active.
+ */
+export function decideCommitmentAccess(commitment: Pick<CommitmentRow, 'status' | 'ownerId'>, userId: string, action: CommitmentAction): CommitmentDecision {
+  const isOwner = commitment.ownerId === userId;
+  if (action === 'view') return { allowed: true, isOwner };
+  if (action === 'check-in') {
+    const refusal = CHECK_IN_REFUSALS[commitment.status];
+    return refusal ? { allowed: false, refusal: 'conflict', message: refusal } : { allowed: true, isOwner };
+  }
+  const rule = OWNER_ONLY[action];
+  if (!isOwner) return { allowed: false, refusal: 'forbidden', message: rule.who };
+  if (!rule.from.includes(commitment.status)) return { allowed: false, refusal: 'conflict', message: rule.wrongState };
+  return { allowed: true, isOwner };
+}
+
+export type CommitmentAccess = { commitment: CommitmentRow; membership: Membership; isOwner: boolean };
+
+/**
+ * Route- and action-facing commitment check. Anonymous: "please sign in"; a stranger and a partner
+ * who left: "not found". Anything but viewing needs an open space. With `lock`, the row is locked for
+ * the caller's transaction so two steps (a pause and a change, two acceptances) cannot cross.
+ */
+export async function requireCommitment(db: Executor, viewer: Viewer, commitmentId: string, action: CommitmentAction, options: { lock?: boolean } = {}): Promise<CommitmentAccess> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(commitmentId)) throw notFound('That commitment');
+  const query = db.select().from(commitments).where(eq(commitments.id, commitmentId)).limit(1);
+  const [commitment] = options.lock ? await query.for('update') : await query;
+  if (!commitment) throw notFound('That commitment');
+  const membership = await findSpaceMembership(db, userId, commitment.spaceId);
+  if (!membership) throw notFound('That commitment');
+  if (action !== 'view') checkIntent(membership, 'write');
+  const decision = decideCommitmentAccess(commitment, userId, action);
+  if (!decision.allowed) throw decision.refusal === 'forbidden' ? forbidden(decision.message) : conflict(decision.message);
+  return { commitment, membership, isOwner: decision.isOwner };
 }

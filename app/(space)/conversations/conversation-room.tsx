@@ -79,9 +79,9 @@ export function ConversationRoom({ me, partner }: { me: Person; partner: Person 
       {view?.pause ? (
         <PauseScreen view={view} now={now} partner={partner} busy={busy} act={act} names={names} />
       ) : (
-        <PhaseScreen view={view} now={now} me={me} partner={partner} busy={busy} act={act} names={names} />
+        <PhaseScreen view={view} now={now} me={me} partner={partner} busy={busy} act={act} names={names} refresh={refresh} />
       )}
-      {going && !view?.pause ? <PauseControl view={view!} now={now} busy={busy} act={act} /> : null}
+      {going && !view?.pause ? <PauseControl view={view!} now={now} partner={partner} busy={busy} act={act} /> : null}
     </div>
   );
 }
@@ -124,7 +124,25 @@ function TopicBar({ view, partner, busy, act }: { view: ConversationView; partne
   );
 }
 
-function PhaseScreen({ view, now, me, partner, busy, act, names }: { view: ConversationView | null; now: number; me: Person; partner: Person; busy: boolean; act: Send; names: (id: string | null) => string }) {
+function PhaseScreen({
+  view,
+  now,
+  me,
+  partner,
+  busy,
+  act,
+  names,
+  refresh,
+}: {
+  view: ConversationView | null;
+  now: number;
+  me: Person;
+  partner: Person;
+  busy: boolean;
+  act: Send;
+  names: (id: string | null) => string;
+  refresh: () => void;
+}) {
   if (!view) return <ProposeForm partner={partner} busy={busy} act={act} />;
   const id = view.id;
   switch (view.phase) {
@@ -174,16 +192,54 @@ function PhaseScreen({ view, now, me, partner, busy, act, names }: { view: Conve
     case 'closing':
       return <ClosingStep view={view} me={me} partner={partner} busy={busy} act={act} />;
     case 'ended':
-      return (
-        <Step title="The conversation has ended" lead={`${names(view.endedBy)} ended it${view.endedBy === me.id ? '' : ' for both of you'}. Thank you for taking the time.`}>
-          <p>
-            <Link href={`/conversations/${view.id}`} className="conv-summary-link">
-              Read the summary
-            </Link>
-          </p>
-        </Step>
-      );
+      return <EndedStep view={view} me={me} partner={partner} names={names} refresh={refresh} />;
   }
+}
+
+/** The end, said calmly: a talk request that never began is not a conversation with a summary. */
+function EndedStep({ view, me, partner, names, refresh }: { view: ConversationView; me: Person; partner: Person; names: (id: string | null) => string; refresh: () => void }) {
+  const startAnother = (
+    <p>
+      <button type="button" className="secondary" onClick={refresh}>
+        Propose a conversation
+      </button>
+    </p>
+  );
+  if (view.endReason === 'partner-left') {
+    return (
+      <Step title="The conversation ended early" lead="It ended because one of you left the space. Nothing that was still private was shown.">
+        <p>
+          <Link href={`/conversations/${view.id}`} className="conv-summary-link">
+            Read the summary
+          </Link>
+        </p>
+      </Step>
+    );
+  }
+  if (view.openedAt === null) {
+    const withdrawn = view.endedBy === view.proposedBy;
+    const lead = withdrawn
+      ? view.endedBy === me.id
+        ? 'You withdrew it before it began. Nothing was said or kept.'
+        : `${partner.name} withdrew it before it began. Nothing is needed from you.`
+      : view.endedBy === me.id
+        ? 'You declined it for now. Nothing was said or kept.'
+        : `${partner.name} declined it for now. Either of you can propose a conversation again when you are ready.`;
+    return (
+      <Step title={withdrawn ? 'This talk request was withdrawn' : 'This talk request was declined'} lead={lead}>
+        {startAnother}
+      </Step>
+    );
+  }
+  return (
+    <Step title="The conversation has ended" lead={`${view.endedBy === me.id ? 'You ended it' : `${names(view.endedBy)} ended it for both of you`}. Thank you for taking the time.`}>
+      <p>
+        <Link href={`/conversations/${view.id}`} className="conv-summary-link">
+          Read the summary
+        </Link>
+      </p>
+    </Step>
+  );
 }
 
 function Step({ title, lead, top, children, tone }: { title: string; lead?: ReactNode; top?: ReactNode; children?: ReactNode; tone?: 'speak' | 'listen' }) {
@@ -235,8 +291,8 @@ function ProposeForm({ partner, busy, act }: { partner: Person; busy: boolean; a
           <li>One of you speaks, the other listens. The speaker has the floor for one turn.</li>
           <li>The listener says back what they heard. The speaker answers “That’s right” or “Not quite”.</li>
           <li>Then the listener asks “Is there more?”. When the speaker is done, the floor passes.</li>
-          <li>Either of you can pause at any time, for at least 20 minutes. You come back when you are both ready.</li>
-          <li>At the end you write next steps together.</li>
+          <li>Either of you can pause at any time, for at least 20 minutes. You agree together when to come back, and carry on when you are both ready.</li>
+          <li>When the speaker has said what they need to, they move you both on to write next steps together.</li>
         </ol>
       </details>
     </Step>
@@ -455,18 +511,25 @@ function FloorStep({ view, now, partner, busy, act }: { view: ConversationView; 
       <Step title={title} lead={lead} top={top} tone={speaking ? 'speak' : 'listen'}>
         {body}
       </Step>
-      <p className="conv-next-steps-move">
-        <button
-          type="button"
-          className="secondary outline"
-          disabled={busy}
-          onClick={() => {
-            if (window.confirm('Stop taking turns and write next steps together?')) void act({ type: 'move-to-next-steps', conversationId: id });
-          }}
-        >
-          Move on to next steps
-        </button>
-      </p>
+      {speaking ? (
+        <p className="conv-next-steps-move">
+          <button
+            type="button"
+            className="secondary outline"
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm('Stop taking turns and write next steps together?')) void act({ type: 'move-to-next-steps', conversationId: id });
+            }}
+          >
+            Move on to next steps
+          </button>
+          <small className="muted">Only the speaker can move you both on.</small>
+        </p>
+      ) : (
+        <p className="conv-next-steps-move muted" data-testid="next-steps-by-speaker">
+          When {partner.name} has said what they need to, they can move you both on to next steps.
+        </p>
+      )}
     </>
   );
 }
@@ -535,11 +598,12 @@ function ClosingStep({ view, me, partner, busy, act }: { view: ConversationView;
   );
 }
 
-function PauseControl({ view, now, busy, act }: { view: ConversationView; now: number; busy: boolean; act: Send }) {
+function PauseControl({ view, now, partner, busy, act }: { view: ConversationView; now: number; partner: Person; busy: boolean; act: Send }) {
   const [open, setOpen] = useState(false);
-  const minimumMinutes = Math.max(1, Math.ceil(view.pauseMinimumSeconds / 60));
-  const choices = [...new Set([minimumMinutes, 30, 60, 120, 240, 24 * 60].filter((m) => m >= minimumMinutes))];
-  const [minutes, setMinutes] = useState(choices[0]!);
+  const minimum = view.pauseMinimumSeconds;
+  // In seconds; the first choice is the minimum itself.
+  const choices = [...new Set([minimum, 30 * 60, 60 * 60, 2 * 3600, 4 * 3600, 24 * 3600].filter((s) => s >= minimum))];
+  const [seconds, setSeconds] = useState(choices[0]!);
   return (
     <aside className="conv-pause-control" aria-label="Pause">
       {open ? (
@@ -547,25 +611,26 @@ function PauseControl({ view, now, busy, act }: { view: ConversationView; now: n
           className="conv-pause-form"
           onSubmit={async (event) => {
             event.preventDefault();
-            // A little over the minimum, so the time the request takes cannot push it under.
-            const returnAt = Math.round(now + Math.max(minutes * 60_000, view.pauseMinimumSeconds * 1000) + 5_000);
+            // The minimum gets a few seconds more, so the time the request takes cannot push it under.
+            const returnAt = Math.round(now + seconds * 1000 + (seconds === minimum ? 5_000 : 0));
             const result = await act({ type: 'pause', conversationId: view.id, returnAt });
             if (result.ok) setOpen(false);
           }}
         >
           <p>
-            <strong>Pause.</strong> No reason needed. A pause lasts at least {lengthOf(view.pauseMinimumSeconds)}; nothing else happens until you are both ready.
+            <strong>Pause.</strong> No reason needed. A pause lasts at least {lengthOf(minimum)}; nothing else happens until you are both ready.
           </p>
           <label>
             Come back in
-            <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-              {choices.map((m) => (
-                <option key={m} value={m}>
-                  {m >= 60 ? (m === 1440 ? '24 hours' : `${m / 60} hour${m === 60 ? '' : 's'}`) : minutesWord(m)}
+            <select value={seconds} onChange={(e) => setSeconds(Number(e.target.value))}>
+              {choices.map((s) => (
+                <option key={s} value={s}>
+                  {s === 24 * 3600 ? '24 hours' : s >= 3600 ? `${s / 3600} hour${s === 3600 ? '' : 's'}` : lengthOf(s)}
                 </option>
               ))}
             </select>
           </label>
+          <p className="muted conv-pause-hint">This is a suggestion: {partner.name} agrees to it or suggests another time.</p>
           <div className="conv-row-actions">
             <button type="submit" className="conv-pause-button" disabled={busy}>
               Pause now
@@ -589,6 +654,9 @@ function PauseScreen({ view, now, partner, busy, act, names }: { view: Conversat
   const mayBeReady = now >= pause.minimumEndsAt;
   const iAmReady = pause.ready.includes(view.viewerId);
   const partnerReady = pause.ready.includes(partner.id);
+  // The server says when the agreed time has come (it pushes a new view then); the local clock covers a late push.
+  const returnReached = pause.returnAgreed && (pause.returnReached || now >= pause.returnAt);
+  const countdownTo = !mayBeReady ? pause.minimumEndsAt : pause.returnAgreed && !returnReached ? pause.returnAt : null;
   return (
     <section className="card conversation-step conv-pause-screen" aria-labelledby="pause-title">
       <h2 id="pause-title" data-testid="step-title">
@@ -597,12 +665,20 @@ function PauseScreen({ view, now, partner, busy, act, names }: { view: Conversat
       <p className="conversation-lead">
         {names(pause.by) === 'You' ? 'You paused' : `${partner.name} paused`} the conversation. Take the time you need: breathe, walk, drink some water.
       </p>
-      <p className="conv-turn-timer" role="timer" data-testid="pause-timer">
-        {mayBeReady ? clock(Math.max(0, pause.returnAt - now)) : clock(pause.minimumEndsAt - now)}
-      </p>
-      <p className="muted conv-timer-caption">
-        {mayBeReady ? `until the agreed return at ${clockTime(pause.returnAt)}` : `until you can say you are ready (back at ${clockTime(pause.returnAt)} at the latest)`}
-      </p>
+      {returnReached ? (
+        <p className="notice notice-info conv-return-notice" role="status" data-testid="return-notice">
+          It is {clockTime(pause.returnAt)}, the time you agreed to come back. When you feel ready, say so below. There is no rush.
+        </p>
+      ) : null}
+      {countdownTo !== null ? (
+        <>
+          <p className="conv-turn-timer" role="timer" data-testid="pause-timer">
+            {clock(countdownTo - now)}
+          </p>
+          <p className="muted conv-timer-caption">{!mayBeReady ? 'until you can say you are ready' : `until ${clockTime(pause.returnAt)}, the time you agreed`}</p>
+        </>
+      ) : null}
+      <ReturnTime view={view} now={now} partner={partner} busy={busy} act={act} />
       {iAmReady ? (
         <p>You are ready. {partnerReady ? '' : `Waiting for ${partner.name}.`}</p>
       ) : (
@@ -613,6 +689,80 @@ function PauseScreen({ view, now, partner, busy, act, names }: { view: Conversat
       <p className="muted">{partnerReady ? `${partner.name} is ready.` : `${partner.name} has not said they are ready yet.`}</p>
     </section>
   );
+}
+
+/**
+ * When to come back, agreed by both: the one who paused suggested a time; the other agrees or
+ * suggests another, and so on. The time is a plan; being ready after the minimum is what resumes.
+ */
+function ReturnTime({ view, now, partner, busy, act }: { view: ConversationView; now: number; partner: Person; busy: boolean; act: Send }) {
+  const pause = view.pause!;
+  const [choice, setChoice] = useState<number | null>(null);
+  if (pause.returnAgreed) {
+    return (
+      <p className="conv-return" data-testid="pause-return">
+        You both agreed to come back at <strong>{whenLabel(pause.returnAt, now)}</strong>.
+      </p>
+    );
+  }
+  if (pause.returnProposedBy === view.viewerId) {
+    return (
+      <p className="conv-return" data-testid="pause-return">
+        You suggested coming back at <strong>{whenLabel(pause.returnAt, now)}</strong>. Waiting for {partner.name} to agree or suggest another time.
+      </p>
+    );
+  }
+  const options = returnChoices(pause, now);
+  const selected = choice !== null && options.includes(choice) ? choice : options[0];
+  return (
+    <div className="conv-return conv-return-answer" data-testid="pause-return">
+      <p>
+        {partner.name} suggests coming back at <strong>{whenLabel(pause.returnAt, now)}</strong>.
+      </p>
+      <div className="conv-row-actions">
+        <button type="button" disabled={busy} onClick={() => void act({ type: 'agree-return', conversationId: view.id })}>
+          Agree to {clockTime(pause.returnAt)}
+        </button>
+      </div>
+      {selected !== undefined ? (
+        <form
+          className="conv-return-other"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act({ type: 'propose-return', conversationId: view.id, returnAt: selected });
+          }}
+        >
+          <label>
+            Or suggest another time
+            <select value={selected} onChange={(e) => setChoice(Number(e.target.value))}>
+              {options.map((at) => (
+                <option key={at} value={at}>
+                  {at === pause.minimumEndsAt ? `${whenLabel(at, now)}, as soon as the pause may end` : whenLabel(at, now)}
+                  {at > now ? ` (in ${duration(at - now)})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary" disabled={busy}>
+            Suggest this time
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** Times to suggest: the end of the minimum, then set steps after the pause began, up to 24 hours; never the one already suggested. */
+function returnChoices(pause: NonNullable<ConversationView['pause']>, now: number): number[] {
+  const latest = pause.startedAt + 24 * 3600_000;
+  const steps = [30, 60, 120, 240, 480, 24 * 60].map((minutes) => pause.startedAt + minutes * 60_000);
+  return [pause.minimumEndsAt, ...steps.filter((at) => at > now && at > pause.minimumEndsAt)].filter((at, i, all) => at <= latest && at !== pause.returnAt && all.indexOf(at) === i);
+}
+
+/** "14:35", or "14:35 tomorrow" when it is not today. */
+function whenLabel(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay ? clockTime(at) : `${clockTime(at)} tomorrow`;
 }
 
 function clock(ms: number): string {

@@ -51,6 +51,26 @@ export function describeActivity(item: ActivityView): string {
       return `${who} proposed a conversation about “${String(item.data.topic ?? '')}”.`;
     case 'conversation-ended':
       return item.data.started ? `${who} ended the conversation about “${String(item.data.topic ?? '')}”.` : `${who} called off the conversation about “${String(item.data.topic ?? '')}”.`;
+    case 'commitment-created':
+      return `${who} made a commitment: “${String(item.data.text ?? '')}”.`;
+    case 'commitment-requested':
+      return `${who} asked for a commitment: “${String(item.data.text ?? '')}”.`;
+    case 'commitment-accepted':
+      return `${who} accepted the commitment “${String(item.data.text ?? '')}”.`;
+    case 'commitment-declined':
+      return `${who} declined the commitment “${String(item.data.text ?? '')}”.`;
+    case 'commitment-paused':
+      return `${who} paused the commitment “${String(item.data.text ?? '')}”.`;
+    case 'commitment-resumed':
+      return `${who} resumed the commitment “${String(item.data.text ?? '')}”.`;
+    case 'commitment-changed':
+      return `${who} changed the words of a commitment: “${String(item.data.text ?? '')}”.`;
+    case 'commitment-completed':
+      return `${who} completed the commitment “${String(item.data.text ?? '')}”.`;
+    case 'commitment-checked-in':
+      return item.data.both
+        ? `${who} checked in on “${String(item.data.text ?? '')}”. You can both see each other’s view now.`
+        : `${who} checked in on “${String(item.data.text ?? '')}”.`;
     default:
       return `${who} made a change.`;
   }

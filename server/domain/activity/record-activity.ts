@@ -29,6 +29,17 @@ export const activitySchemas = {
   'agreement-restored': z.object({ documentId: z.string(), title: z.string(), from: z.string() }),
   'conversation-proposed': z.object({ conversationId: z.string(), topic: z.string() }),
   'conversation-ended': z.object({ conversationId: z.string(), topic: z.string(), started: z.boolean() }),
+  // Commitments: the words said to the partner, never a check-in's value or note. A check-in is
+  // recorded only when it becomes visible to the partner (both gave theirs, or the period had ended).
+  'commitment-created': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-requested': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-accepted': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-declined': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-paused': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-resumed': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-changed': z.object({ commitmentId: z.string(), text: z.string(), version: z.number().int() }),
+  'commitment-completed': z.object({ commitmentId: z.string(), text: z.string() }),
+  'commitment-checked-in': z.object({ commitmentId: z.string(), text: z.string(), both: z.boolean() }),
 } satisfies Record<string, z.ZodType>;
 
 /** Features add their event types here so the activity list stays one validated vocabulary. */

@@ -8,9 +8,9 @@ import { agreementChangeRequests, agreementSignatures, agreementVersions } from 
 import { requireAgreementHistory, type Viewer } from '../../access/authorization';
 import type { Executor } from '../../db/database';
 import { canonicalText } from '../history/canonical-text';
-import { readCurrentState } from '../history/read-history';
+import { readCurrentState, readDocAt } from '../history/read-history';
 import { docFromState } from '../history/reconstruct-state';
-import { decideVersionStates, inEffectSince, type VersionState } from './version-status';
+import { decideVersionStates, inEffectSince, isFullySigned, type VersionState } from './version-status';
 
 export interface VersionView {
   id: string;
@@ -48,6 +48,28 @@ export async function currentCanonical(db: Executor, documentId: string): Promis
   }
 }
 
+/** The canonical text of the agreement as it was after update `seq`, written the way it is written today. */
+export async function canonicalAt(db: Executor, documentId: string, seq: number): Promise<string> {
+  const doc = await readDocAt(db, documentId, seq);
+  try {
+    return canonicalText(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Whether a stored version says what the agreement says now. A version keeps the text exactly as
+ * it was written when proposed (the hash chain covers it), and how canonical text is written can
+ * change (escaping was made stricter): the same words stored in an earlier form must not show both
+ * partners "changed since you both signed". So when the stored text differs, the document at the
+ * version's point is written out again the way it is written today and compared.
+ */
+async function saysWhatItSaysNow(db: Executor, documentId: string, version: { content: string; seq: number }, currentContent: string): Promise<boolean> {
+  if (version.content === currentContent) return true;
+  return (await canonicalAt(db, documentId, version.seq)) === currentContent;
+}
+
 /** Callers must have authorized the viewer for this agreement. */
 export async function readAgreementVersions(db: Executor, documentId: string): Promise<AgreementVersions> {
   const [versions, current] = await Promise.all([
@@ -78,10 +100,18 @@ export async function readAgreementVersions(db: Executor, documentId: string): P
       changeRequest: request ? { requestedBy: request.requestedBy, comment: request.comment, createdAt: request.createdAt } : null,
     };
   });
+  // Only two versions' text matters for their state: the latest (open or stale) and the one last
+  // signed by both (in effect, or changed since). Earlier ones are not rewritten.
+  const latestNumber = views.at(-1)?.number;
+  const lastSigned = [...views].reverse().find((v) => isFullySigned({ signerIds: v.signatures.map((s) => s.signerId) }));
+  const matches = new Map<number, boolean>();
+  for (const view of views) {
+    if (view.number === latestNumber || view.number === lastSigned?.number) matches.set(view.number, await saysWhatItSaysNow(db, documentId, view, current.content));
+  }
   const states = decideVersionStates(
     views.map((v) => ({
       number: v.number,
-      content: v.content,
+      content: matches.get(v.number) ? current.content : v.content,
       signerIds: v.signatures.map((s) => s.signerId),
       signedAt: v.signatures.map((s) => s.signedAt),
       changesRequested: v.changeRequest !== null,
@@ -94,7 +124,7 @@ export async function readAgreementVersions(db: Executor, documentId: string): P
   return {
     versions: [...views].reverse(),
     inEffect: effective ? { number: effective.number, seq: effective.seq, since: inEffectSince({ signedAt: effective.signatures.map((s) => s.signedAt) })! } : null,
-    changedSinceSigned: effective ? effective.content !== current.content : false,
+    changedSinceSigned: effective ? !matches.get(effective.number) : false,
     proposal: latest && (latest.state === 'open' || latest.state === 'stale') ? latest : null,
     currentSeq: current.lastSeq,
     currentContent: current.content,

@@ -36,7 +36,7 @@ export async function proposeVersion(db: Database, viewer: Viewer, documentId: s
     const existing = await readAgreementVersions(tx, documentId);
     const inEffect = existing.versions.find((v) => v.state === 'in-effect');
     if (existing.proposal?.state === 'open') throw conflict(`Version ${existing.proposal.number} with exactly this text is already waiting for signatures.`);
-    if (inEffect && inEffect.content === content) throw conflict(`This text is already in effect as version ${inEffect.number}. Change the agreement first, then propose the new text.`);
+    if (inEffect && !existing.changedSinceSigned) throw conflict(`This text is already in effect as version ${inEffect.number}. Change the agreement first, then propose the new text.`);
     const [{ last } = { last: 0 }] = await tx.select({ last: max(agreementVersions.number) }).from(agreementVersions).where(eq(agreementVersions.documentId, documentId));
     const number = Number(last ?? 0) + 1;
     const record = chainNext<Omit<VersionRecord, 'hash'>>(await readChainHead(tx, documentId), {

@@ -10,3 +10,8 @@ export function formatExportTime(moment: Date): string {
   return `${DATE.format(moment)}, ${TIME.format(moment)} UTC`;
 }
 
+
+/** A calendar day stored as YYYY-MM-DD ("2026-11-01"), written as a person would: "1 November 2026". */
+export function formatExportDay(day: string): string {
+  return DATE.format(new Date(`${day}T12:00:00Z`));
+}

@@ -10,6 +10,7 @@ import { conversations, documents, noteReplies, notes, users } from '../../../dr
 import type { Executor } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { escapeMarkdownText } from '../markdown/escape-markdown';
+import { formatExportTime } from '../markdown/format-export-time';
 import { loadDocumentContent } from '../journal/load-document-content';
 import { prosemirrorToMarkdown } from '../journal/prosemirror-to-markdown';
 import { feelingsOf } from '../notes/list-notes';
@@ -20,10 +21,7 @@ export interface SpaceExport {
   markdown: string;
 }
 
-/** One date-and-time style for every line of the file, in UTC so it means the same to both. */
-function when(date: Date): string {
-  return `${date.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
-}
+const when = formatExportTime;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'space';

@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('private journal on %s', (kind) => {
     await storeText(t.db, samsEntry.documentId, sam.id, 'SAM-PRIVATE', 'more');
     const markdown = await exportJournal(t.db, { userId: alex.id });
     expect(markdown).toContain('# My journal');
-    expect(markdown.indexOf('## 2026-11-01')).toBeLessThan(markdown.indexOf('## 2026-11-22'));
+    expect(markdown.indexOf('## 1 November 2026')).toBeLessThan(markdown.indexOf('## 22 November 2026'));
     expect(markdown).toContain('*Feelings:* hopeful (Hope, somewhat)');
     expect(markdown).toContain('First page.\n\nSecond thought.');
     expect(markdown).toContain('Felt \\*lighter\\*.');

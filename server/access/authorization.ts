@@ -33,6 +33,7 @@ import {
 import type { Executor } from '../db/database';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../domain/errors';
 import { commitments, type CommitmentRow, type CommitmentStatus } from '../../drizzle/schema';
+import { amends, type AmendRow } from '../../drizzle/schema';
 
 export type Viewer = { userId: string } | null;
 
@@ -429,4 +430,75 @@ export async function requireCommitment(db: Executor, viewer: Viewer, commitment
   const decision = decideCommitmentAccess(commitment, userId, action);
   if (!decision.allowed) throw decision.refusal === 'forbidden' ? forbidden(decision.message) : conflict(decision.message);
   return { commitment, membership, isOwner: decision.isOwner };
+}
+
+/* ---------- Amends ---------- */
+
+/** What someone wants to do with an amend. */
+export type AmendAction = 'view' | 'edit-draft' | 'offer' | 'delete-draft' | 'withdraw' | 'receive' | 'add-affected';
+
+export type AmendDecision =
+  | { allowed: true; isAuthor: boolean; canSeeContent: boolean }
+  | { allowed: false; refusal: 'not-found' | 'forbidden' | 'conflict' | 'gone'; message: string };
+
+const AMEND_NOT_FOUND = 'That amend could not be found.';
+const AMEND_WITHDRAWN = 'This amend was withdrawn by the person who wrote it.';
+
+/**
+ * The amend rules as a pure function of the amend's status and who asks (a member of its space;
+ * everyone else was turned away before). A draft does not exist for the partner, on any action. Once
+ * offered, both read it; only the partner says they received it or writes how it affected them, and
+ * only the author withdraws it. A withdrawn amend exists for the partner only as "an amend was
+ * withdrawn": never its words again.
+ */
+export function decideAmendAccess(amend: Pick<AmendRow, 'status' | 'authorId'>, userId: string, action: AmendAction): AmendDecision {
+  const isAuthor = amend.authorId === userId;
+  if (!isAuthor && amend.status === 'draft') return { allowed: false, refusal: 'not-found', message: AMEND_NOT_FOUND };
+  const allow = { allowed: true as const, isAuthor, canSeeContent: isAuthor || amend.status === 'offered' };
+  switch (action) {
+    case 'view':
+      return allow;
+    case 'edit-draft':
+    case 'offer':
+    case 'delete-draft':
+      if (!isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Only the person who wrote an amend can change, offer or delete it.' };
+      if (amend.status !== 'draft') return { allowed: false, refusal: 'conflict', message: amend.status === 'offered' ? 'This amend was already offered, so its words stay as they were offered.' : 'This amend was withdrawn.' };
+      return allow;
+    case 'withdraw':
+      if (!isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Only the person who wrote an amend can withdraw it.' };
+      if (amend.status !== 'offered') return { allowed: false, refusal: 'conflict', message: amend.status === 'draft' ? 'This amend is still a private draft: there is nothing to withdraw.' : 'This amend was already withdrawn.' };
+      return allow;
+    case 'receive':
+    case 'add-affected':
+      if (isAuthor) return { allowed: false, refusal: 'forbidden', message: 'Your partner answers an amend you offer; you cannot answer your own.' };
+      if (amend.status === 'withdrawn') return { allowed: false, refusal: 'gone', message: AMEND_WITHDRAWN };
+      return allow;
+  }
+}
+
+export type AmendAccess = { amend: AmendRow; membership: Membership; isAuthor: boolean; canSeeContent: boolean };
+
+/**
+ * Route- and action-facing amend check. Anonymous: "please sign in"; a stranger, a partner who left,
+ * and the partner asking about a draft: "not found", so they do not learn that it exists. Anything
+ * but viewing needs an open space. With `lock`, the row is locked for the caller's transaction, so an
+ * offer and an edit (or a withdrawal and a response) cannot cross.
+ */
+export async function requireAmend(db: Executor, viewer: Viewer, amendId: string, action: AmendAction, options: { lock?: boolean } = {}): Promise<AmendAccess> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(amendId)) throw notFound('That amend');
+  const query = db.select().from(amends).where(eq(amends.id, amendId)).limit(1);
+  const [amend] = options.lock ? await query.for('update') : await query;
+  if (!amend) throw notFound('That amend');
+  const membership = await findSpaceMembership(db, userId, amend.spaceId);
+  if (!membership) throw notFound('That amend');
+  const decision = decideAmendAccess(amend, userId, action);
+  if (!decision.allowed) {
+    if (decision.refusal === 'not-found') throw notFound('That amend');
+    if (decision.refusal === 'forbidden') throw forbidden(decision.message);
+    if (decision.refusal === 'gone') throw new AppError('gone', decision.message);
+    throw conflict(decision.message);
+  }
+  if (action !== 'view') checkIntent(membership, 'write');
+  return { amend, membership, isAuthor: decision.isAuthor, canSeeContent: decision.canSeeContent };
 }

@@ -14,6 +14,7 @@ import { usePresence } from '../../_components/live/live-connection';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
 import { turnNextStepIntoAgreementAction } from './actions';
+import { NextStepToCommitmentForm } from '../commitments/next-step-to-commitment-form';
 import { useConversation, useNow, type SendResult } from './use-conversation';
 
 export interface Person {
@@ -584,6 +585,7 @@ function ClosingStep({ view, me, partner, busy, act }: { view: ConversationView;
           </p>
         ) : null}
       </form>
+      <NextStepToCommitmentForm conversationId={view.id} />
       <button
         type="button"
         className="conv-big-action"

@@ -7,6 +7,7 @@ import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
 import { PresenceLine } from '../../_components/live/presence-line';
 import { ConversationsCard } from '../conversations/conversations-card';
+import { DueThisWeekCard } from '../commitments/due-this-week-card';
 import { ActivityList } from './activity-list';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm, RemoveClosedSpaceForm } from './space-forms';
@@ -92,6 +93,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
           openInvites={overview.openInvites.map((i) => ({ id: i.id, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() }))}
         />
       )}
+      {overview.partner ? <DueThisWeekCard viewerId={viewer.userId} /> : null}
       {overview.partner ? <ConversationsCard spaceId={overview.spaceId} viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>

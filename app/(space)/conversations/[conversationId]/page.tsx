@@ -8,6 +8,7 @@ import { isAppError } from '@/server/domain/errors';
 import { listMembers } from '@/server/domain/spaces/space-members';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
 import { requireSignedIn } from '../../../_lib/viewer';
+import { NextStepToCommitmentForm } from '../../commitments/next-step-to-commitment-form';
 import { describeEnding, formatDuration } from '../format';
 import '../conversations.css';
 
@@ -117,6 +118,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
         ) : (
           <p className="muted">No next steps were written.</p>
         )}
+        {ended && summary.nextStepsDocumentId ? <NextStepToCommitmentForm conversationId={found.id} /> : null}
       </section>
     </main>
   );

@@ -502,3 +502,58 @@ export async function requireAmend(db: Executor, viewer: Viewer, amendId: string
   if (action !== 'view') checkIntent(membership, 'write');
   return { amend, membership, isAuthor: decision.isAuthor, canSeeContent: decision.canSeeContent };
 }
+
+/* ---------- Shared experiences and memory photos ---------- */
+
+import { experienceMemories, experiences, photos, type ExperienceRow, type PhotoRow } from '../../drizzle/schema';
+
+export type ExperienceAccess = { experience: ExperienceRow; membership: Membership };
+
+/**
+ * An experience on the couple's shared list. Both members may read it and, while the space is open,
+ * add to it, plan it, mark it done and write their own memory of it; in a closed space it is read
+ * only. Anonymous: "please sign in"; a stranger and the partner who left: "not found". With `lock`,
+ * the row is locked for the caller's transaction, so two partners marking it done (or one planning
+ * while the other deletes) cannot cross.
+ */
+export async function requireExperience(
+  db: Executor,
+  viewer: Viewer,
+  experienceId: string,
+  intent: SpaceIntent = 'write',
+  options: { lock?: boolean } = {},
+): Promise<ExperienceAccess> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(experienceId)) throw notFound('That experience');
+  const query = db.select().from(experiences).where(eq(experiences.id, experienceId)).limit(1);
+  const [experience] = options.lock ? await query.for('update') : await query;
+  if (!experience) throw notFound('That experience');
+  const membership = await findSpaceMembership(db, userId, experience.spaceId);
+  if (!membership) throw notFound('That experience');
+  return { experience, membership: checkIntent(membership, intent) };
+}
+
+export type PhotoAccess = { photo: PhotoRow; membership: Membership };
+
+/**
+ * A memory's photo: the two members of the photo's space may see it (in a closed space too, where
+ * it is read only like everything else); everyone else, the partner who left included, gets "not
+ * found", exactly as for an id that was never used. A photo that belongs to no memory (never the
+ * case after a committed upload) is served to nobody.
+ */
+export async function requirePhoto(db: Executor, viewer: Viewer, photoId: string): Promise<PhotoAccess> {
+  const { userId } = requireViewer(viewer);
+  if (!isUuid(photoId)) throw notFound('That photo');
+  const [photo] = await db.select().from(photos).where(eq(photos.id, photoId)).limit(1);
+  if (!photo) throw notFound('That photo');
+  const membership = await findSpaceMembership(db, userId, photo.spaceId);
+  if (!membership) throw notFound('That photo');
+  const [memory] = await db
+    .select({ id: experienceMemories.id })
+    .from(experienceMemories)
+    .innerJoin(experiences, eq(experiences.id, experienceMemories.experienceId))
+    .where(and(eq(experienceMemories.photoId, photo.id), eq(experiences.spaceId, photo.spaceId)))
+    .limit(1);
+  if (!memory) throw notFound('That photo');
+  return { photo, membership };
+}

@@ -71,6 +71,16 @@ export function describeActivity(item: ActivityView): string {
       return item.data.both
         ? `${who} checked in on “${String(item.data.text ?? '')}”. You can both see each other’s view now.`
         : `${who} checked in on “${String(item.data.text ?? '')}”.`;
+    case 'experience-added':
+      return `${who} added an idea to do together: “${String(item.data.title ?? '')}”.`;
+    case 'experience-planned':
+      return `${who} planned “${String(item.data.title ?? '')}”.`;
+    case 'experience-done':
+      return `${who} marked “${String(item.data.title ?? '')}” as done.`;
+    case 'experience-memory-added':
+      return `${who} added a memory of “${String(item.data.title ?? '')}”.`;
+    case 'experience-removed':
+      return `${who} took “${String(item.data.title ?? '')}” off the list of things to do together.`;
     default:
       return `${who} made a change.`;
   }

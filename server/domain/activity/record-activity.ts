@@ -40,6 +40,13 @@ export const activitySchemas = {
   'commitment-changed': z.object({ commitmentId: z.string(), text: z.string(), version: z.number().int() }),
   'commitment-completed': z.object({ commitmentId: z.string(), text: z.string() }),
   'commitment-checked-in': z.object({ commitmentId: z.string(), text: z.string(), both: z.boolean() }),
+  // Shared experiences: the title the couple gave the idea (shared with both from the start), never
+  // an idea's notes or a memory's words.
+  'experience-added': z.object({ experienceId: z.string(), title: z.string() }),
+  'experience-planned': z.object({ experienceId: z.string(), title: z.string(), plannedFor: z.string() }),
+  'experience-done': z.object({ experienceId: z.string(), title: z.string() }),
+  'experience-memory-added': z.object({ experienceId: z.string(), title: z.string() }),
+  'experience-removed': z.object({ title: z.string() }),
 } satisfies Record<string, z.ZodType>;
 
 /** Features add their event types here so the activity list stays one validated vocabulary. */

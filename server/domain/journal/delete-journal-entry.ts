@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireJournalEntry, type Viewer } from '../../access/authorization';
 import { publishLiveEvent } from '../../events/live-events';
 import { JOURNAL_CHANGED_EVENT } from './create-journal-entry';
-import { forgetDocument } from './forget-document';
+import { publishDocumentAccessChanged } from '../../events/access-events';
 
 /**
  * Deletes an entry for good: the document row goes and, by cascade in the same statement, the
@@ -17,7 +17,7 @@ export async function deleteJournalEntry(db: Database, viewer: Viewer, entryId: 
     await tx.delete(documents).where(eq(documents.id, entry.documentId));
     return entry;
   });
-  await forgetDocument(entry.documentId);
+  await publishDocumentAccessChanged([entry.documentId]);
   publishLiveEvent({ spaceId: null, audience: { userId: entry.ownerId }, event: JOURNAL_CHANGED_EVENT, payload: { entryId: entry.id } });
   return { documentId: entry.documentId };
 }

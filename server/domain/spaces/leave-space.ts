@@ -91,12 +91,14 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
   return { spaceId, leaverId, outcome: 'closed', deletedDocumentIds };
 }
 
-/** After commit: close the leaver's live connections, drop deleted documents, turn the stayer read-only. */
+/**
+ * After commit: the leaver's live (socket.io) connections close, and every open document connection
+ * of the space is checked again: the leaver's close, the stayer's come back read-only, deleted
+ * documents are dropped without being written back.
+ */
 export async function announceLeaving(result: LeaveResult): Promise<void> {
   publishMembershipRevoked({ spaceId: result.spaceId, userId: result.leaverId });
   await publishDocumentAccessChanged(result.deletedDocumentIds);
-  if (result.outcome === 'closed') {
-    await publishSpaceAccessChanged(result.spaceId);
-    publishLiveEvent({ spaceId: result.spaceId, audience: 'space', event: SPACE_CLOSED_EVENT, payload: {} });
-  }
+  await publishSpaceAccessChanged(result.spaceId);
+  if (result.outcome === 'closed') publishLiveEvent({ spaceId: result.spaceId, audience: 'space', event: SPACE_CLOSED_EVENT, payload: {} });
 }

@@ -19,7 +19,6 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { onAccessChanged, type AccessChange } from '../../events/access-events';
-import { onMembershipRevoked } from '../../events/membership-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
 import { CloseCode } from './close-codes';
 import { openDocumentDoor, recheckDocumentAccess, type RecheckDecision } from './document-door';
@@ -125,7 +124,6 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
 
     const stopAccessEvents = onAccessChanged(handleAccessChange);
     // Leaving the space still announces itself as a revoked membership; it is an access change of the whole space.
-    const stopRevocations = onMembershipRevoked(({ spaceId }) => void handleAccessChange({ kind: 'space', spaceId }));
 
     const changedSince = (documentId: string, spaceId: string | null, since: number) =>
       recentChanges.some((change) => change.at >= since && affects(change, documentId, spaceId));
@@ -232,7 +230,6 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       async close(): Promise<void> {
         closing = true;
         stopAccessEvents();
-        stopRevocations();
         clearInterval(keepalive);
         for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, 'the server is restarting');
         const flushed = Promise.all([...rooms].map((room) => scheduler.flush(room)));

@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('the journal Markdown export on %s', (kind) =
     expect(lines).toEqual([
       'My journal',
       'Exported 2 December 2026, 14:05 UTC. Private: only you can read this.',
-      '2026-11-30',
+      '30 November 2026',
       'Feelings: <img src=x onerror=alert(1)> (In my own words, somewhat)',
       '<script>alert(1)</script>',
       'Saw this and that.',

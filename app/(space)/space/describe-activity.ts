@@ -71,6 +71,14 @@ export function describeActivity(item: ActivityView): string {
       return item.data.both
         ? `${who} checked in on “${String(item.data.text ?? '')}”. You can both see each other’s view now.`
         : `${who} checked in on “${String(item.data.text ?? '')}”.`;
+    case 'amend-offered':
+      return `${who} offered an amend.`;
+    case 'amend-received':
+      return `${who} received an amend.`;
+    case 'amend-affected-shared':
+      return `${who} ${item.data.changed ? 'changed' : 'wrote'} how it affected ${item.mine ? 'you' : 'them'}, beside an amend.`;
+    case 'amend-withdrawn':
+      return `${who} withdrew an amend.`;
     case 'experience-added':
       return `${who} added an idea to do together: “${String(item.data.title ?? '')}”.`;
     case 'experience-planned':

@@ -6,6 +6,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { activity, users } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
+import { announceActivityAdded } from './activity-notifications';
 
 export const activitySchemas = {
   'space-created': z.object({ name: z.string() }),
@@ -40,6 +41,11 @@ export const activitySchemas = {
   'commitment-changed': z.object({ commitmentId: z.string(), text: z.string(), version: z.number().int() }),
   'commitment-completed': z.object({ commitmentId: z.string(), text: z.string() }),
   'commitment-checked-in': z.object({ commitmentId: z.string(), text: z.string(), both: z.boolean() }),
+  // Amends: never any words (not the author's, not the partner's response); a draft is never recorded.
+  'amend-offered': z.object({}),
+  'amend-received': z.object({}),
+  'amend-affected-shared': z.object({ changed: z.boolean() }),
+  'amend-withdrawn': z.object({}),
   // Shared experiences: the title the couple gave the idea (shared with both from the start), never
   // an idea's notes or a memory's words.
   'experience-added': z.object({ experienceId: z.string(), title: z.string() }),
@@ -57,7 +63,9 @@ export async function recordActivity<T extends ActivityType>(
   entry: { spaceId: string; actorId: string | null; type: T; data: z.infer<(typeof activitySchemas)[T]> },
 ): Promise<void> {
   const data = activitySchemas[entry.type].parse(entry.data) as Record<string, unknown>;
-  await tx.insert(activity).values({ spaceId: entry.spaceId, actorId: entry.actorId, type: entry.type, data });
+  const [row] = await tx.insert(activity).values({ spaceId: entry.spaceId, actorId: entry.actorId, type: entry.type, data }).returning({ id: activity.id });
+  // Heard by the members' open pages only once the caller's transaction commits (activity-notifications.ts).
+  await announceActivityAdded(tx, row!.id);
 }
 
 export interface ActivityItem {

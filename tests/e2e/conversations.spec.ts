@@ -1,8 +1,10 @@
 /**
  * Two partners hold a whole short conversation in two browsers: proposal, live notice, check-in,
- * turns with a "Not quite" and a "That's right", a pause and a resume, next steps (one becoming an
- * agreement draft), the end, and the summary. The e2e server's pause minimum is 6 seconds (see
- * global-setup.ts); the last test starts a server with the default to show 20 minutes hold.
+ * turns with a "Not quite" and a "That's right", a pause whose return time both agree, and a resume,
+ * next steps (one becoming an agreement draft), the end, and the summary. Then a withdrawn talk
+ * request, and a conversation ended before both checked in, whose summary shows the partner nothing
+ * of the check-in. The e2e server's pause minimum is 6 seconds (see global-setup.ts); the last test
+ * starts a server with the default to show 20 minutes hold.
  */
 import { createTestDatabaseUrl } from '../support/test-database';
 import { startMendProcess } from '../support/mend-process';
@@ -87,15 +89,36 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
 
   // A pause, from the listener; nothing else can happen until both are ready after the minimum.
   await alex.page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await alex.page.getByRole('combobox', { name: 'Come back in' }).selectOption({ label: '30 minutes' });
   await alex.page.getByRole('button', { name: 'Pause now' }).click();
   await stepTitle(alex, 'Paused');
   await stepTitle(sam, 'Paused');
   await expect(sam.page.getByText('Alex paused the conversation.')).toBeVisible();
   await expect(sam.page.getByRole('button', { name: 'I am ready to continue' })).toBeDisabled();
-  await sam.page.screenshot({ path: screenshotPath('conversation-paused'), fullPage: true });
+  // The return time is agreed by both: Alex suggested 30 minutes; Sam suggests the earliest; Alex agrees.
+  await expect(alex.page.getByTestId('pause-return')).toContainText('You suggested coming back at');
+  await expect(sam.page.getByTestId('pause-return')).toContainText('Alex suggests coming back at');
+  await sam.page.screenshot({ path: screenshotPath('conversation-pause-agreement'), fullPage: true });
+  await sam.page.setViewportSize({ width: 390, height: 844 });
+  await expect(sam.page.getByRole('button', { name: /^Agree to / })).toBeVisible();
+  await sam.page.screenshot({ path: screenshotPath('conversation-pause-agreement-phone'), fullPage: true });
+  await sam.page.setViewportSize({ width: 1200, height: 820 });
+  await expect(sam.page.getByLabel('Or suggest another time').locator('option').first()).toContainText('(the earliest)');
+  await sam.page.getByLabel('Or suggest another time').selectOption({ index: 0 });
+  await sam.page.getByRole('button', { name: 'Suggest this time' }).click();
+  await expect(sam.page.getByTestId('pause-return')).toContainText('You suggested coming back at');
+  await expect(alex.page.getByTestId('pause-return')).toContainText('Sam suggests coming back at');
+  await alex.page.getByRole('button', { name: /^Agree to / }).click();
+  await expect(alex.page.getByTestId('pause-return')).toContainText('You both agreed to come back at');
+  await expect(sam.page.getByTestId('pause-return')).toContainText('You both agreed to come back at');
+  // Sam chose the earliest, 6 seconds after the pause began: both are told, calmly, when it comes.
+  await expect(sam.page.getByTestId('return-notice')).toContainText('the time you agreed to come back', { timeout: 15_000 });
+  await expect(alex.page.getByTestId('return-notice')).toContainText('There is no rush');
+  await sam.page.screenshot({ path: screenshotPath('conversation-pause-agreed'), fullPage: true });
   // A reload in the middle of the pause brings it back as it was.
   await sam.page.reload();
   await stepTitle(sam, 'Paused');
+  await expect(sam.page.getByTestId('return-notice')).toContainText('the time you agreed to come back');
   await expect(sam.page.getByRole('button', { name: 'I am ready to continue' })).toBeEnabled({ timeout: 15_000 });
   await sam.page.getByRole('button', { name: 'I am ready to continue' }).click();
   await expect(alex.page.getByText('Sam is ready.')).toBeVisible();
@@ -106,7 +129,10 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await alex.page.getByRole('button', { name: 'Share my reflection' }).click();
   await sam.page.getByRole('button', { name: 'That’s right' }).click();
 
-  // Next steps, written together in a live document; one becomes an agreement draft.
+  // Next steps, written together in a live document; one becomes an agreement draft. Only the
+  // speaker (Sam, now) can move them both on; the listener is told so instead of shown the button.
+  await expect(alex.page.getByRole('button', { name: 'Move on to next steps' })).toHaveCount(0);
+  await expect(alex.page.getByTestId('next-steps-by-speaker')).toContainText('When Sam has said what they need to, they can move you both on');
   await sam.page.getByRole('button', { name: 'Move on to next steps' }).click();
   await stepTitle(alex, 'Next steps');
   const alexEditor = alex.page.getByRole('textbox', { name: 'Next steps' });
@@ -127,6 +153,8 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await expect(sam.page.getByTestId('summary-reflections')).toContainText('2 tries');
   await expect(sam.page.getByTestId('summary-reflections')).toContainText('You feel left out when I decide about money alone.');
   await expect(sam.page.getByTestId('summary-pauses')).toContainText('Alex paused');
+  await expect(sam.page.getByTestId('summary-pauses')).toContainText('you agreed to come back at');
+  await expect(sam.page.getByText('Alex ended it.')).toBeVisible();
   await expect(sam.page.getByRole('textbox', { name: 'Next steps' })).toContainText('every Sunday');
   await sam.page.screenshot({ path: screenshotPath('conversation-summary'), fullPage: true });
   await alex.page.goto('/space');
@@ -135,6 +163,60 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await alex.page.screenshot({ path: screenshotPath('conversation-space-page'), fullPage: true });
   await alex.page.goto('/agreements');
   await expect(alex.page.getByText('We look at the budget together every Sunday')).toBeVisible();
+});
+
+test('a withdrawn talk request says so, and an early end shows the partner nothing of a check-in they never saw', async ({ browser, mendURL }) => {
+  test.setTimeout(180_000);
+  const { a: alex, b: sam } = await makeCouple(browser, mendURL);
+  acceptDialogs(alex);
+  acceptDialogs(sam);
+  await alex.page.goto('/conversations');
+  await sam.page.goto('/conversations');
+
+  // Alex asks, then withdraws: a talk that never happened has no summary to read.
+  await alex.page.getByLabel('Topic').fill('Next weekend');
+  await alex.page.getByRole('button', { name: 'Propose this conversation' }).click();
+  await stepTitle(sam, 'Alex would like to talk');
+  await alex.page.getByRole('button', { name: 'Withdraw' }).click();
+  await stepTitle(alex, 'This talk request was withdrawn');
+  await stepTitle(sam, 'This talk request was withdrawn');
+  await expect(sam.page.getByText('Alex withdrew it before it began. Nothing is needed from you.')).toBeVisible();
+  await expect(sam.page.getByRole('link', { name: 'Read the summary' })).toHaveCount(0);
+  await sam.page.screenshot({ path: screenshotPath('conversation-withdrawn'), fullPage: true });
+  await alex.page.getByRole('button', { name: 'Propose a conversation' }).click();
+  await stepTitle(alex, 'Start a conversation');
+
+  // Alex checks in; Sam ends the conversation before checking in.
+  await alex.page.getByLabel('Topic').fill('What happened in March');
+  await alex.page.getByRole('button', { name: 'Propose this conversation' }).click();
+  await sam.page.getByRole('button', { name: 'Start now' }).click();
+  await alex.page.getByRole('button', { name: 'I am here, let us begin' }).click();
+  await alex.page.getByLabel('ashamed').check();
+  await alex.page.getByLabel('lonely').check();
+  await alex.page.getByRole('radio', { name: '5' }).check();
+  await alex.page.getByRole('button', { name: 'Check in' }).click();
+  await expect(sam.page.getByText('Alex has checked in.')).toBeVisible();
+  await sam.page.getByRole('button', { name: 'End for both of us' }).click();
+  await stepTitle(sam, 'The conversation has ended');
+  await expect(sam.page.getByText('You ended it. Thank you for taking the time.')).toBeVisible();
+  await sam.page.getByRole('link', { name: 'Read the summary' }).click();
+  await expect(sam.page.getByRole('heading', { level: 1, name: 'What happened in March' })).toBeVisible();
+  await expect(sam.page.getByText('You ended it.')).toBeVisible();
+  // Nothing of Alex's check-in is anywhere in the page Sam receives, not even hidden in the markup.
+  const html = await sam.page.content();
+  expect(html).not.toMatch(/ashamed|lonely|5\/5/);
+  await expect(sam.page.getByText('None shared. Check-ins are shown only once you have both chosen.')).toBeVisible();
+  await sam.page.screenshot({ path: screenshotPath('conversation-summary-unrevealed'), fullPage: true });
+  await sam.page.goto('/conversations');
+  await expect(sam.page.getByTestId('conversation-list')).toContainText('What happened in March');
+  expect(await sam.page.content()).not.toMatch(/ashamed|lonely/);
+  // Alex still reads their own check-in, and who ended it.
+  await alex.page.goto('/conversations');
+  await alex.page.getByTestId('conversation-list').getByRole('link', { name: 'What happened in March' }).click();
+  await expect(alex.page.getByText('Sam ended it.')).toBeVisible();
+  await expect(alex.page.getByRole('region', { name: 'Check-ins' })).toContainText('ashamed, lonely');
+  await alex.context.close();
+  await sam.context.close();
 });
 
 test('the pause minimum is 20 minutes on a server with the default setting', async ({ browser }) => {

@@ -680,7 +680,7 @@ function PauseScreen({ view, now, partner, busy, act, names }: { view: Conversat
           <p className="muted conv-timer-caption">{!mayBeReady ? 'until you can say you are ready' : `until ${clockTime(pause.returnAt)}, the time you agreed`}</p>
         </>
       ) : null}
-      <ReturnTime view={view} now={now} partner={partner} busy={busy} act={act} />
+      {returnReached ? null : <ReturnTime view={view} now={now} partner={partner} busy={busy} act={act} />}
       {iAmReady ? (
         <p>You are ready. {partnerReady ? '' : `Waiting for ${partner.name}.`}</p>
       ) : (
@@ -739,8 +739,8 @@ function ReturnTime({ view, now, partner, busy, act }: { view: ConversationView;
             <select value={selected} onChange={(e) => setChoice(Number(e.target.value))}>
               {options.map((at) => (
                 <option key={at} value={at}>
-                  {at === pause.minimumEndsAt ? `${whenLabel(at, now)}, as soon as the pause may end` : whenLabel(at, now)}
-                  {at > now ? ` (in ${duration(at - now)})` : ''}
+                  {whenLabel(at, now)}
+                  {at === pause.minimumEndsAt ? ' (the earliest)' : ` (in ${duration(at - now)})`}
                 </option>
               ))}
             </select>
@@ -754,11 +754,16 @@ function ReturnTime({ view, now, partner, busy, act }: { view: ConversationView;
   );
 }
 
-/** Times to suggest: the end of the minimum, then set steps after the pause began, up to 24 hours; never the one already suggested. */
+/**
+ * Times to suggest: the end of the minimum, then set steps after the pause began, up to 24 hours;
+ * none within a minute of the time already suggested (it would read as the same time).
+ */
 function returnChoices(pause: NonNullable<ConversationView['pause']>, now: number): number[] {
   const latest = pause.startedAt + 24 * 3600_000;
   const steps = [30, 60, 120, 240, 480, 24 * 60].map((minutes) => pause.startedAt + minutes * 60_000);
-  return [pause.minimumEndsAt, ...steps.filter((at) => at > now && at > pause.minimumEndsAt)].filter((at, i, all) => at <= latest && at !== pause.returnAt && all.indexOf(at) === i);
+  return [pause.minimumEndsAt, ...steps.filter((at) => at > now && at > pause.minimumEndsAt)].filter(
+    (at, i, all) => at <= latest && Math.abs(at - pause.returnAt) >= 60_000 && all.indexOf(at) === i,
+  );
 }
 
 /** "14:35", or "14:35 tomorrow" when it is not today. */

@@ -57,7 +57,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
               ))}
             </ul>
           ) : (
-            <p className="muted">No check-ins.</p>
+            <p className="muted">None shared. Check-ins are shown only once you have both chosen.</p>
           )}
         </section>
         <section className="card" aria-labelledby="turns-heading">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { findReadableSpace, listClosedSpaces } from '@/server/access/authorization';
 import { getDb } from '@/server/db/process-database';
-import { listActivity } from '@/server/domain/activity/record-activity';
+import { ACTIVITY_PAGE_SIZE, listActivityPage } from '@/server/domain/activity/list-activity-page';
 import { describeClosedSpace, type ClosedSpaceDescription } from '@/server/domain/spaces/describe-closed-space';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
@@ -9,6 +9,7 @@ import { PresenceLine } from '../../_components/live/presence-line';
 import { ConversationsCard } from '../conversations/conversations-card';
 import { DueThisWeekCard } from '../commitments/due-this-week-card';
 import { ActivityList } from './activity-list';
+import { toActivityListPage } from './activity-view';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm, RemoveClosedSpaceForm } from './space-forms';
 
@@ -42,8 +43,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
   }
   const closed = await describeClosedSpace(db, membership);
   const overview = await getSpaceOverview(db, viewer, membership.spaceId);
-  const activity = await listActivity(db, membership.spaceId, { limit: 20 });
-  const activityItems = activity.map((a) => ({ id: a.id, type: a.type, data: a.data, actorName: a.actorName, createdAt: a.createdAt.toISOString(), mine: a.actorId === viewer.userId }));
+  const activity = toActivityListPage(await listActivityPage(db, viewer, membership.spaceId, { limit: ACTIVITY_PAGE_SIZE }), viewer.userId);
   if (closed) {
     return (
       <main className="container">
@@ -59,7 +59,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
         </section>
         <section className="card" aria-labelledby="activity-heading">
           <h2 id="activity-heading">What happened here</h2>
-          <ActivityList items={activityItems} />
+          <ActivityList spaceId={membership.spaceId} initial={activity} live={false} />
         </section>
         <EarlierSpaces spaces={earlier} />
         <RemoveClosedSpaceForm spaceId={overview.spaceId} />
@@ -97,7 +97,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
       {overview.partner ? <ConversationsCard spaceId={overview.spaceId} viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
-        <ActivityList items={activityItems} />
+        <ActivityList spaceId={membership.spaceId} initial={activity} live />
       </section>
       <EarlierSpaces spaces={earlier} />
       <LeaveSpaceForm spaceId={overview.spaceId} hasPartner={Boolean(overview.partner)} partnerName={overview.partner?.name ?? null} />

@@ -7,8 +7,11 @@
  * Timers here only *notify*: the deadlines live in the stored state, and any instance computes the
  * same state from the events at any moment. A timer that never fires (restart) changes nothing but
  * when the screen updates; clients also ask again when their own countdown ends.
+ *
+ * A conversation ended outside this feature (its space closed) is announced with
+ * publishConversationEnded (server/events/conversation-events.ts) after that change commits, and
+ * both partners are sent their view the same way.
  */
-import { EventEmitter } from 'node:events';
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../../drizzle/schema';
 import { PAUSE_MINIMUM_SECONDS_DEFAULT, JOIN_EARLY_MS } from '../../domain/conversations/conversation-machine';
@@ -19,26 +22,9 @@ import { findOpenConversation, loadConversation, type LoadedConversation } from 
 import { proposeConversation } from '../../domain/conversations/propose-conversation';
 import { ProtocolRefusal } from '../../domain/conversations/protocol-refusal';
 import { isAppError } from '../../domain/errors';
+import { onConversationEnded } from '../../events/conversation-events';
 import { CONVERSATION_ACTION_TO_SERVER, CONVERSATION_STATE_REQUEST_TO_SERVER, CONVERSATION_STATE_TO_CLIENT } from './live-protocol';
 import { userRoom, type LiveSocket, type SocketFeatureFactory } from './socket-feature';
-
-/**
- * Conversations changed outside this feature (ended because a space closed) are announced here
- * after the change commits, and every running feature sends both partners their new view at once.
- * The emitter lives on globalThis because Next's bundled server actions and the realtime server are
- * different module instances in one process.
- */
-const CHANGED_KEY = Symbol.for('mend.conversations-changed');
-function changedConversations(): EventEmitter {
-  const holder = globalThis as { [CHANGED_KEY]?: EventEmitter };
-  holder[CHANGED_KEY] ??= new EventEmitter().setMaxListeners(0);
-  return holder[CHANGED_KEY];
-}
-
-/** Call after the transaction that ended a conversation has committed: both partners' screens show the end. */
-export function publishConversationEnded(conversationId: string): void {
-  changedConversations().emit('changed', conversationId);
-}
 
 export type ConversationAck = { ok: true; conversation: ConversationView } | { ok: false; code: string; reason: string };
 
@@ -63,13 +49,13 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
     const setting = options.pauseMinimumSeconds ?? PAUSE_MINIMUM_SECONDS_DEFAULT;
     const pauseMinimumSeconds = typeof setting === 'function' ? setting() : setting;
 
-    const onChanged = (conversationId: string) => {
+    // A conversation ended outside this feature (its space closed): both partners see the end at once.
+    const stopListening = onConversationEnded((conversationId) => {
       void (async () => {
         const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
         if (row) broadcast(await loadConversation(db, row, now()));
-      })().catch((error) => log(`conversations: announcing a change failed: ${(error as Error)?.stack ?? error}`));
-    };
-    changedConversations().on('changed', onChanged);
+      })().catch((error) => log(`conversations: announcing an end failed: ${(error as Error)?.stack ?? error}`));
+    });
 
     function broadcast(loaded: LoadedConversation): void {
       for (const userId of loaded.state.participants) {
@@ -158,7 +144,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
         });
       },
       close() {
-        changedConversations().off('changed', onChanged);
+        stopListening();
         for (const timer of timers.values()) clearTimeout(timer);
         timers.clear();
       },

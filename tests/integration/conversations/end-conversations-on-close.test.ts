@@ -16,6 +16,7 @@ import { proposeConversation } from '../../../server/domain/conversations/propos
 import { acceptInvite } from '../../../server/domain/spaces/accept-invite';
 import { createInvite } from '../../../server/domain/spaces/create-invite';
 import { createSpace } from '../../../server/domain/spaces/create-space';
+import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import { makeCouple, makeUser } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 
@@ -85,6 +86,19 @@ describe.each(testDatabaseKinds())('conversations when a space closes, on %s', (
     const { summary } = await getConversationSummary(t.db, { userId: sam.id }, open.id, closedAt.getTime());
     expect(summary).toMatchObject({ endReason: 'partner-left', checkIns: [] });
     expect(JSON.stringify(await listEndedConversations(t.db, { userId: sam.id }, space.id))).not.toMatch(/ashamed|lonely|confused/);
+  });
+
+  it('does all of this when a partner leaves the space: the one who stays reads an early end and nothing of the check-in', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const open = await converse(t.db, space.id, alex.id, 'Leaving');
+    await open.step(sam.id, { type: 'accept' });
+    await open.step(alex.id, { type: 'arrive' });
+    await open.step(alex.id, { type: 'check-in', feelings: ['sad', 'angry'], intensity: 4 });
+    await leaveSpace(t.db, { userId: alex.id }, space.id, new Date(clock + 1000));
+    expect(await allEventData(t.db)).not.toMatch(/"sad"|angry/);
+    const { summary, ended } = await getConversationSummary(t.db, { userId: sam.id }, open.id);
+    expect(ended).toBe(true);
+    expect(summary).toMatchObject({ endReason: 'partner-left', checkIns: [] });
   });
 
   it('with no space named (deleting an account), erases the person\'s unrevealed check-ins in every space they were in, and only theirs', async () => {

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { findMembership } from '@/server/access/authorization';
+import { findReadableSpace } from '@/server/access/authorization';
+import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
+import { ClosedSpaceNotice } from '../closed-space-notice';
 import { getDb } from '@/server/db/process-database';
 import { listEndedConversations } from '@/server/domain/conversations/list-conversations';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
@@ -14,11 +16,26 @@ export const metadata: Metadata = { title: 'Conversation' };
 export default async function ConversationsPage() {
   const viewer = await requireSignedIn('/conversations');
   const db = getDb();
-  const membership = await findMembership(db, viewer.userId);
+  const membership = await findReadableSpace(db, viewer.userId);
   if (!membership) return <NoSpaceYet title="Conversations" lead="Conversations happen in the space you share with your partner." />;
   const overview = await getSpaceOverview(db, viewer, membership.spaceId);
   const ended = await listEndedConversations(db, viewer, membership.spaceId, { limit: 10 });
-  const names = Object.fromEntries(overview.members.map((m) => [m.userId, m.userId === viewer.userId ? 'You' : m.name]));
+  const names: Record<string, string> = Object.fromEntries(overview.members.map((m) => [m.userId, m.userId === viewer.userId ? 'You' : m.name]));
+  const closed = await describeClosedSpace(db, membership);
+  if (closed) {
+    // A closed space holds no new conversation: only what was said, read-only.
+    if (membership.space.closedBy) names[membership.space.closedBy] = closed.leaverName;
+    return (
+      <main className="container">
+        <h1 className="conversation-page-title">Conversations</h1>
+        <ClosedSpaceNotice closed={closed} />
+        <section className="card conversation-history" aria-labelledby="past-heading">
+          <h2 id="past-heading">Past conversations</h2>
+          {ended.length ? <ConversationList items={ended} names={names} viewerId={viewer.userId} /> : <p className="muted">No conversations were held here.</p>}
+        </section>
+      </main>
+    );
+  }
   return (
     <main className="container">
       <h1 className="conversation-page-title">Conversation</h1>

@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../db/database';
 import { requireSpaceMember, type Membership, type Viewer } from '../../access/authorization';
 import { publishMembershipRevoked } from '../../events/membership-events';
 import { publishLiveEvent } from '../../events/live-events';
+import { publishConversationEnded } from '../../events/conversation-events';
 import { recordActivity } from '../activity/record-activity';
 import { endConversationsOnSpaceClose, eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
 import { publishDocumentAccessChanged, publishSpaceAccessChanged } from '../../events/access-events';
@@ -60,6 +61,8 @@ export interface LeaveResult {
   leaverId: string;
   outcome: LeaveOutcome;
   deletedDocumentIds: string[];
+  /** Conversations that were open and ended early because the space closed. */
+  endedConversationIds: string[];
 }
 
 /** The leaving itself, inside the caller's transaction (deleting an account leaves every space in one). */
@@ -74,11 +77,11 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
     // The last person in the space: nothing is left for anyone to keep. Documents go by cascade.
     const gone = await tx.select({ id: documents.id }).from(documents).where(eq(documents.spaceId, spaceId));
     await tx.delete(spaces).where(eq(spaces.id, spaceId));
-    return { spaceId, leaverId, outcome: 'deleted', deletedDocumentIds: gone.map((row) => row.id) };
+    return { spaceId, leaverId, outcome: 'deleted', deletedDocumentIds: gone.map((row) => row.id), endedConversationIds: [] };
   }
   const deletedDocumentIds = await privateDocumentIdsInSpace(tx, spaceId, leaverId);
   if (deletedDocumentIds.length > 0) await tx.delete(documents).where(inArray(documents.id, deletedDocumentIds));
-  await endConversationsOnSpaceClose(tx, { spaceId, leaverId, now });
+  const endedConversationIds = await endConversationsOnSpaceClose(tx, { spaceId, leaverId, now });
   await eraseUnrevealedCheckIns(tx, { userId: leaverId, spaceId });
   await tx.delete(spaceMembers).where(and(eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, leaverId)));
   await tx.update(spaceMembers).set({ endedAt: now }).where(eq(spaceMembers.spaceId, spaceId));
@@ -88,7 +91,7 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
     .set({ revokedAt: now })
     .where(and(eq(spaceInvites.spaceId, spaceId), isNull(spaceInvites.usedAt), isNull(spaceInvites.revokedAt)));
   await recordActivity(tx, { spaceId, actorId: leaverId, type: 'member-left', data: {} });
-  return { spaceId, leaverId, outcome: 'closed', deletedDocumentIds };
+  return { spaceId, leaverId, outcome: 'closed', deletedDocumentIds, endedConversationIds };
 }
 
 /**
@@ -97,6 +100,7 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
  * documents are dropped without being written back.
  */
 export async function announceLeaving(result: LeaveResult): Promise<void> {
+  for (const conversationId of result.endedConversationIds) publishConversationEnded(conversationId);
   publishMembershipRevoked({ spaceId: result.spaceId, userId: result.leaverId });
   await publishDocumentAccessChanged(result.deletedDocumentIds);
   await publishSpaceAccessChanged(result.spaceId);

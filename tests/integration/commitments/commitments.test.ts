@@ -22,6 +22,10 @@ import { pauseCommitment } from '../../../server/domain/commitments/pause-commit
 import { requestCommitment } from '../../../server/domain/commitments/request-commitment';
 import { resumeCommitment } from '../../../server/domain/commitments/resume-commitment';
 import { AppError } from '../../../server/domain/errors';
+import { eraseUnrevealedCheckIns } from '../../../server/domain/commitments/erase-unrevealed-check-ins';
+import { turnNextStepIntoCommitment } from '../../../server/domain/commitments/turn-next-step-into-commitment';
+import { actOnConversation } from '../../../server/domain/conversations/act-on-conversation';
+import { proposeConversation } from '../../../server/domain/conversations/propose-conversation';
 import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
@@ -298,5 +302,35 @@ describe.each(testDatabaseKinds())('commitments (%s)', (kind) => {
     expect(await t.db.select().from(commitmentCheckIns).where(eq(commitmentCheckIns.personId, alex.id))).toEqual([]);
     expect((await t.db.select().from(commitmentSteps).where(eq(commitmentSteps.commitmentId, active.id))).map((s) => s.type)).toEqual(['created']);
     expect(await t.db.select().from(commitmentVersions).where(eq(commitmentVersions.commitmentId, requested.id))).toHaveLength(1);
+  });
+
+  it('a conversation’s next step becomes a commitment once next steps are being written, for its participants only', async () => {
+    const { alex, sam, stranger, space } = await makeCouple(t.db);
+    let clock = NOW.getTime();
+    const { conversation } = await proposeConversation(t.db, { userId: alex.id }, space.id, { topic: 'Evenings', turnMinutes: 2 }, { now: (clock += 1000), pauseMinimumSeconds: 1200 });
+    const step = (userId: string, action: Record<string, unknown>) => actOnConversation(t.db, { userId }, { ...action, conversationId: conversation.id } as never, { now: (clock += 1000) });
+    await step(sam.id, { type: 'accept' });
+    await step(alex.id, { type: 'arrive' });
+    const input = daily('I will cook on Saturdays', { cadence: { kind: 'weekly', days: [6] } });
+    expect((await refusal(turnNextStepIntoCommitment(t.db, { userId: sam.id }, conversation.id, input, new Date(clock)))).message).toMatch(/once you are writing them/);
+    await step(alex.id, { type: 'check-in', feelings: ['hopeful'], intensity: 2 });
+    await step(sam.id, { type: 'check-in', feelings: ['tired'], intensity: 2 });
+    await step(alex.id, { type: 'move-to-next-steps' });
+    expect((await refusal(turnNextStepIntoCommitment(t.db, { userId: stranger.id }, conversation.id, input, new Date(clock)))).code).toBe('not-found');
+    const made = await turnNextStepIntoCommitment(t.db, { userId: sam.id }, conversation.id, input, new Date(clock));
+    expect(made).toMatchObject({ ownerId: sam.id, status: 'active', sourceConversationId: conversation.id, cadence: { kind: 'weekly', days: [6] } });
+    expect((await getCommitment(t.db, { userId: alex.id }, made.id, new Date(clock))).sourceConversationId).toBe(conversation.id);
+  });
+
+  it('erasing a person’s unrevealed check-ins takes only those the partner cannot see yet', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const c = await createCommitment(t.db, { userId: alex.id }, space.id, daily('I will walk with you'), { now: NOW });
+    await checkInOnCommitment(t.db, { userId: alex.id }, c.id, { periodStart: '2031-06-04', value: 'kept' }, at('2031-06-04T10:00:00Z'));
+    await checkInOnCommitment(t.db, { userId: sam.id }, c.id, { periodStart: '2031-06-04', value: 'kept' }, at('2031-06-04T11:00:00Z'));
+    await checkInOnCommitment(t.db, { userId: alex.id }, c.id, { periodStart: '2031-06-05', value: 'partly' }, at('2031-06-06T10:00:00Z'));
+    await checkInOnCommitment(t.db, { userId: alex.id }, c.id, { periodStart: '2031-06-06', value: 'not-yet', note: 'PRIVATE' }, at('2031-06-06T11:00:00Z'));
+    expect(await eraseUnrevealedCheckIns(t.db, { userId: alex.id, spaceId: space.id, now: at('2031-06-06T12:00:00Z') })).toBe(1);
+    const left = await t.db.select().from(commitmentCheckIns).where(eq(commitmentCheckIns.commitmentId, c.id));
+    expect(left.map((row) => `${row.periodStart} ${row.personId === alex.id ? 'alex' : 'sam'}`).sort()).toEqual(['2031-06-04 alex', '2031-06-04 sam', '2031-06-05 alex']);
   });
 });

@@ -4,6 +4,7 @@ import { documents, userSessions, users } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { findMembership, listClosedSpaces } from '../../access/authorization';
 import { hashPassword, verifyPassword } from '../../auth/password';
+import { eraseUnrevealedCheckIns as eraseUnrevealedCommitmentCheckIns } from '../commitments/erase-unrevealed-check-ins';
 import { eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
 import { publishDocumentAccessChanged } from '../../events/access-events';
 import { announceLeaving, leaveSpaceWithin, type LeaveResult } from '../spaces/leave-space';
@@ -41,6 +42,7 @@ export async function deleteAccount(db: Database, userId: string, password: stri
       .where(and(eq(documents.ownerId, userId), eq(documents.kind, 'journal')))
       .returning({ id: documents.id });
     await eraseUnrevealedCheckIns(tx, { userId });
+    await eraseUnrevealedCommitmentCheckIns(tx, { userId });
     await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await tx
       .update(users)

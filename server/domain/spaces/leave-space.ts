@@ -6,6 +6,7 @@ import { publishMembershipRevoked } from '../../events/membership-events';
 import { publishLiveEvent } from '../../events/live-events';
 import { publishConversationEnded } from '../../events/conversation-events';
 import { recordActivity } from '../activity/record-activity';
+import { eraseUnrevealedCheckIns as eraseUnrevealedCommitmentCheckIns } from '../commitments/erase-unrevealed-check-ins';
 import { endConversationsOnSpaceClose, eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
 import { publishDocumentAccessChanged, publishSpaceAccessChanged } from '../../events/access-events';
 
@@ -83,6 +84,7 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
   if (deletedDocumentIds.length > 0) await tx.delete(documents).where(inArray(documents.id, deletedDocumentIds));
   const endedConversationIds = await endConversationsOnSpaceClose(tx, { spaceId, leaverId, now });
   await eraseUnrevealedCheckIns(tx, { userId: leaverId, spaceId });
+  await eraseUnrevealedCommitmentCheckIns(tx, { userId: leaverId, spaceId });
   await tx.delete(spaceMembers).where(and(eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, leaverId)));
   await tx.update(spaceMembers).set({ endedAt: now }).where(eq(spaceMembers.spaceId, spaceId));
   await tx.update(spaces).set({ closedAt: now, closedBy: leaverId }).where(eq(spaces.id, spaceId));

@@ -18,6 +18,9 @@ import { listActivity } from '../../../server/domain/activity/record-activity';
 import { DELETED_ACCOUNT_NAME, deleteAccount } from '../../../server/domain/accounts/delete-account';
 import { registerUser } from '../../../server/domain/accounts/register-user';
 import { createAgreement } from '../../../server/domain/agreements/create-agreement';
+import { checkInOnCommitment } from '../../../server/domain/commitments/check-in-on-commitment';
+import { createCommitment } from '../../../server/domain/commitments/create-commitment';
+import { listCommitments } from '../../../server/domain/commitments/list-commitments';
 import { listAgreements } from '../../../server/domain/agreements/list-agreements';
 import { proposeConversation } from '../../../server/domain/conversations/propose-conversation';
 import { listTimeline } from '../../../server/domain/history/list-timeline';
@@ -131,6 +134,19 @@ describe.each(testDatabaseKinds())("a relationship's life on %s", (kind) => {
       expect(await everywhere('alex-journal')).not.toEqual([]);
       const types = (await listActivity(t.db, s.space.id)).map((a) => a.type);
       expect(types[0]).toBe('member-left');
+    });
+
+    it('erases the leaver\'s commitment check-ins the partner had not seen; revealed ones and the commitment stay', async () => {
+      const { alex, sam, space } = await makeCouple(t.db);
+      const now = new Date();
+      const today = now.toISOString().slice(0, 10);
+      const input = { text: 'I will call when I am late', cadence: { kind: 'daily' }, startDate: today, timeZone: 'UTC' };
+      const commitment = await createCommitment(t.db, { userId: sam.id }, space.id, input, { now });
+      const note = `CI-${kind}-${Math.random().toString(36).slice(2, 10)}`;
+      await checkInOnCommitment(t.db, { userId: sam.id }, commitment.id, { periodStart: today, value: 'partly', note }, now);
+      await leaveSpace(t.db, { userId: sam.id }, space.id, now);
+      expect(await findEverywhere(t.db, note)).toEqual([]);
+      expect((await listCommitments(t.db, { userId: alex.id }, {})).map((c) => c.id)).toEqual([commitment.id]);
     });
 
     it('refuses old invite links, and deletes the space when nobody else was ever there', async () => {

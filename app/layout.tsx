@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { QuickExit } from './_components/quick-exit';
+import { scriptNonce } from './_lib/script-nonce';
 import '@picocss/pico/css/pico.min.css';
 import './globals.css';
 
@@ -11,10 +14,29 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** A page that gives nothing away if someone glances at the screen or the history. */
+const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, never at build time: each response's Content-Security-Policy
+  // carries a fresh script nonce (server/security-headers.ts) that Next must put on the page's scripts,
+  // and a signed-in page must never be served from a cache.
+  await connection();
+  const nonce = await scriptNonce();
   return (
     <html lang="en" data-theme="light">
-      <body>{children}</body>
+      <head>
+        {/* Zod, used by some forms in the browser, probes for `new Function` when its first schema is
+            built; the policy forbids eval, so the probe is reported as a violation although it is
+            caught. This setting (read from globalThis when zod loads) skips the probe, and must run
+            before any of Mend's scripts. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: 'globalThis.__zod_globalConfig={jitless:true};' }} />
+      </head>
+      <body>
+        {/* First, so it is the first thing Tab reaches on every page, signed in or not. */}
+        <QuickExit to={process.env.MEND_QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL} />
+        {children}
+      </body>
     </html>
   );
 }

@@ -3,13 +3,13 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { REQUEST_PATH_HEADER } from '@/server/request-headers';
 import { safeReturnPath } from '../_lib/safe-return-path';
-import { QuickExit } from '../_components/quick-exit';
 import { LiveConnection } from '../_components/live/live-connection';
 import { ConversationNotice } from './conversations/conversation-notice';
+import { LiveNotices } from './live-notices';
 import { getViewerProfile } from '../_lib/viewer';
 import { SiteHeader } from './site-header';
 
-/** Every page in this group is for signed-in people only, and every one has the quick-exit control. */
+/** Every page in this group is for signed-in people only (the quick-exit control is on every page: app/layout.tsx). */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const profile = await getViewerProfile();
   if (!profile) {
@@ -22,9 +22,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       {/* One live connection per page, shared by presence, live updates and conversations. */}
       <LiveConnection>
         <ConversationNotice />
+        <LiveNotices viewerId={profile.userId} />
         {children}
       </LiveConnection>
-      <QuickExit to={process.env.MEND_QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather'} />
     </>
   );
 }

@@ -3,7 +3,14 @@ import { useActionState, useState } from 'react';
 import { Field, FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
+import { explainTooLong } from '../../_lib/too-long-to-save';
+import { AGREEMENT_TITLE_MAX } from '@/server/domain/agreements/agreement-input';
 import { archiveAgreementAction, createAgreementAction, renameAgreementAction } from './actions';
+
+/** A title too long even to reach the server is named as such, not shown as a failed page. */
+const titleField = { title: { what: 'an agreement title', maxLength: AGREEMENT_TITLE_MAX } };
+const createAgreement = explainTooLong(createAgreementAction, titleField);
+const renameAgreement = explainTooLong(renameAgreementAction, titleField);
 
 export interface TemplateChoice {
   id: string;
@@ -12,7 +19,7 @@ export interface TemplateChoice {
 }
 
 export function CreateAgreementForm({ spaceId, templates }: { spaceId: string; templates: TemplateChoice[] }) {
-  const [state, action] = useActionState(createAgreementAction, initialActionState);
+  const [state, action] = useActionState(createAgreement, initialActionState);
   const [templateId, setTemplateId] = useState(state.values?.templateId ?? '');
   const chosen = templates.find((t) => t.id === templateId);
   return (
@@ -46,7 +53,7 @@ export function CreateAgreementForm({ spaceId, templates }: { spaceId: string; t
         defaultValue={state.values?.title}
         errors={state.fieldErrors?.title}
         hint={chosen ? `Leave empty to use “${chosen.title}”.` : 'You can rename it later.'}
-        maxLength={120}
+        maxLength={AGREEMENT_TITLE_MAX}
       />
       <SubmitButton pendingText="Starting…">Start this agreement</SubmitButton>
     </form>
@@ -54,12 +61,12 @@ export function CreateAgreementForm({ spaceId, templates }: { spaceId: string; t
 }
 
 export function RenameAgreementForm({ agreementId, title }: { agreementId: string; title: string }) {
-  const [state, action] = useActionState(renameAgreementAction, initialActionState);
+  const [state, action] = useActionState(renameAgreement, initialActionState);
   return (
     <form action={action} noValidate>
       <input type="hidden" name="agreementId" value={agreementId} />
       <FormMessage ok={state.ok} message={state.message} />
-      <Field label="New title" name="title" defaultValue={state.values?.title ?? title} errors={state.fieldErrors?.title} maxLength={120} required />
+      <Field label="New title" name="title" defaultValue={state.values?.title ?? title} errors={state.fieldErrors?.title} maxLength={AGREEMENT_TITLE_MAX} required />
       <SubmitButton className="secondary" pendingText="Renaming…">Rename</SubmitButton>
     </form>
   );

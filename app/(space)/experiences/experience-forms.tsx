@@ -73,8 +73,13 @@ export function AddExperienceForm({ spaceId }: { spaceId: string }) {
 
 export function EditExperienceForm({ experienceId, title, notes, link }: { experienceId: string; title: string; notes: string; link: string | null }) {
   const [state, action] = useActionState(editExperienceAction, initialActionState);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // Saved: fold the form away so the list reads as a list again (the saved words show above it).
+    if (state.ok && details.current) details.current.open = false;
+  }, [state]);
   return (
-    <details className="edit-in-place" open={Boolean(state.fieldErrors)}>
+    <details ref={details} className="edit-in-place" open={Boolean(state.fieldErrors)}>
       <summary>Edit</summary>
       <form action={action} noValidate className="experience-form" aria-label={`Edit “${title}”`}>
         <input type="hidden" name="experienceId" value={experienceId} />

@@ -71,24 +71,11 @@ export default async function ExperiencesPage({ searchParams }: { searchParams: 
         )}
       </section>
 
-      <section className="card" aria-labelledby="done-heading">
-        <h2 id="done-heading">Done</h2>
-        {done.length === 0 ? (
-          <p className="muted">When you have done something together, mark it done and each add a memory.</p>
-        ) : (
-          <ul className="experience-list" data-testid="done-list">
-            {done.map((e) => (
-              <ExperienceItem key={e.id} experience={e} canEdit={false} />
-            ))}
-          </ul>
-        )}
-      </section>
-
       {closed || suggestions.length === 0 ? null : (
         <section className="card warm-card" aria-labelledby="suggestions-heading">
           <details open={ideas.length + planned.length + done.length === 0}>
             <summary>
-              <h2 id="suggestions-heading" style={{ display: 'inline' }}>Start from a suggestion</h2>
+              <h2 id="suggestions-heading" className="summary-heading">Start from a suggestion</h2>
             </summary>
             <p className="muted small">Things many couples have never done together. Add one and change it to fit you.</p>
             <ul className="suggestion-list" data-testid="suggestions">
@@ -105,6 +92,19 @@ export default async function ExperiencesPage({ searchParams }: { searchParams: 
           </details>
         </section>
       )}
+      <section className="card" aria-labelledby="done-heading">
+        <h2 id="done-heading">Done</h2>
+        {done.length === 0 ? (
+          <p className="muted">When you have done something together, mark it done and each add a memory.</p>
+        ) : (
+          <ul className="experience-list" data-testid="done-list">
+            {done.map((e) => (
+              <ExperienceItem key={e.id} experience={e} canEdit={false} />
+            ))}
+          </ul>
+        )}
+      </section>
+
     </main>
   );
 }

@@ -4,7 +4,7 @@
  * so signing out, "sign out everywhere", a password change or deleting the account end a session at
  * once instead of when its cookie would have expired (30 days after the last visit).
  */
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { userSessions, users, type UserSession } from '../../drizzle/schema';
 import type { Database, Executor } from '../db/database';
 import { describeUserAgent } from './device-description';
@@ -101,6 +101,16 @@ export async function revokeAllSessions(db: Executor, userId: string, now = new 
     .update(userSessions)
     .set({ revokedAt: now })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return ended.map((row) => row.id);
+}
+
+/** Ends every session of this person except `keepSessionId` (this device): "sign out everywhere else". */
+export async function revokeOtherSessions(db: Executor, userId: string, keepSessionId: string, now = new Date()): Promise<string[]> {
+  const ended = await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), ne(userSessions.id, keepSessionId)))
     .returning({ id: userSessions.id });
   return ended.map((row) => row.id);
 }

@@ -6,7 +6,7 @@ import { SignInForm } from '../auth-forms';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string; error?: string; code?: string }> }) {
   const params = await searchParams;
   const next = safeReturnPath(params.next, '/space');
   if (await getViewer()) redirect(next);
@@ -17,6 +17,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p>Welcome back. Take your time.</p>
       </hgroup>
       {params.signedOut ? <p className="notice notice-info" role="status">You are signed out.</p> : null}
+      {/* Only reached through next-auth's own endpoint (the form answers in place): same calm words as the form. */}
+      {params.error === 'CredentialsSignin' ? (
+        <p className="notice notice-error" role="alert">
+          {params.code === 'paused'
+            ? 'Please wait a little and try again.'
+            : 'That email and password do not match an account. Please check them and try again.'}
+        </p>
+      ) : null}
       <SignInForm next={next} />
     </main>
   );

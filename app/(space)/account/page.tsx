@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getViewerProfile } from '../../_lib/viewer';
 import { DeleteAccountForm } from './delete-account-form';
+import { SessionsSection } from './sessions-section';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -14,6 +15,7 @@ export default async function AccountPage() {
           Signed in as <strong>{profile.name}</strong> ({profile.email}).
         </p>
       </section>
+      <SessionsSection />
       <section className="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete your account</h2>
         <p>It cannot be undone. If you delete your account:</p>

@@ -65,7 +65,7 @@ export function LiveConnection({ children }: { children: ReactNode }) {
       setState((s) => ({ ...s, status: reason === 'io server disconnect' ? 'closed' : 'reconnecting', people: [] }));
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      const final = noSpace || error.data?.code === 'not-a-member';
+      const final = noSpace;
       if (final) socket.disconnect();
       setState((s) => ({ ...s, status: final ? 'closed' : 'reconnecting', problem: noSpace ? null : error.message }));
     });

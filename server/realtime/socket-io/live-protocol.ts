@@ -18,7 +18,7 @@ export const PRESENCE_CHANGED = 'presence-changed';
 export const SPACE_ACCESS_ENDED = 'space-access-ended';
 
 /** Codes on `connect_error` (error.data.code) so the client knows whether retrying can help. */
-export type LiveRefusalCode = 'missing-token' | 'expired-token' | 'invalid-token' | 'not-a-member' | 'unavailable';
+export type LiveRefusalCode = 'missing-token' | 'expired-token' | 'invalid-token' | 'unavailable';
 
 /** client → server: one protocol step (or a proposal); acknowledged with ConversationAck. */
 export const CONVERSATION_ACTION_TO_SERVER = 'conversation-action-to-server';

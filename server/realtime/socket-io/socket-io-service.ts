@@ -37,7 +37,6 @@ const refusalMessages: Record<LiveRefusalCode, string> = {
   'missing-token': 'Sign in again to connect: no live token was sent.',
   'expired-token': 'Your live connection expired. Reconnecting with a fresh one…',
   'invalid-token': 'This live connection could not be verified. Please reload the page.',
-  'not-a-member': 'You are not a member of this space, so there is nothing live to join.',
   unavailable: 'The live connection is unavailable right now. Trying again shortly.',
 };
 

@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('live socket.io service on %s', (kind) => {
     }
   });
 
-  it('refuses a missing, forged, expired or document-scoped token and a person without a space, with a readable reason', async () => {
+  it('refuses a missing, forged, expired or document-scoped token, with a readable reason', async () => {
     const { alex } = await makeCouple(t.db);
     await expect(connectLiveClient(server, { token: '' })).rejects.toMatchObject({ data: { code: 'missing-token' } });
     await expect(connectLiveClient(server, { token: 'not-a-token' })).rejects.toMatchObject({ data: { code: 'invalid-token' } });
@@ -57,8 +57,24 @@ describe.each(testDatabaseKinds())('live socket.io service on %s', (kind) => {
     await expect(connectLiveClient(server, old)).rejects.toMatchObject({ data: { code: 'expired-token' }, message: expect.stringContaining('expired') });
     const documentToken = await issueRealtimeToken(TEST_AUTH_SECRET, { userId: alex.id, scope: { kind: 'document', documentId: crypto.randomUUID() } });
     await expect(connectLiveClient(server, documentToken)).rejects.toMatchObject({ data: { code: 'invalid-token' } });
+  });
+
+  it('admits a person with no space to their own events only (their journal on their other devices)', async () => {
+    const { alex, space } = await makeCouple(t.db);
     const loner = await makeUser(t.db, 'Loner');
-    await expect(connectLiveClient(server, loner.id)).rejects.toMatchObject({ data: { code: 'not-a-member' }, message: expect.stringContaining('not a member') });
+    const lonerClient = await connectLiveClient(server, loner.id);
+    const alexClient = await connectLiveClient(server, alex.id);
+    try {
+      publishLiveEvent({ spaceId: space.id, audience: 'space', event: 'note-shared', payload: { noteId: 'n1' } });
+      publishLiveEvent({ spaceId: null, audience: { userId: loner.id }, event: 'journal-changed', payload: { entryId: 'e1' } });
+      await waitForEvent(lonerClient, 'journal-changed', () => true);
+      await waitForEvent(alexClient, 'note-shared', () => true);
+      expect(lonerClient.received.map((e) => e.event)).not.toContain('note-shared');
+      expect(lonerClient.received.map((e) => e.event)).not.toContain('presence-changed');
+    } finally {
+      lonerClient.close();
+      alexClient.close();
+    }
   });
 
   it('closes the sockets of a person who leaves the space at once', async () => {

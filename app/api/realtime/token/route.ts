@@ -7,7 +7,7 @@
  * getViewerSession checks its row, so a copied cookie of an ended session gets 401 here.
  */
 import { z } from 'zod';
-import { authorizeDocument, findMembership } from '@/server/access/authorization';
+import { authorizeDocument } from '@/server/access/authorization';
 import { currentAuthSecret, issueRealtimeToken } from '@/server/auth/realtime-token';
 import { getDb } from '@/server/db/process-database';
 import { getViewerSession } from '../../../_lib/viewer';
@@ -32,7 +32,8 @@ export async function GET(request: Request): Promise<Response> {
     const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, sessionId: session.sessionId, scope: { kind: 'document', documentId: parsed.data.documentId } });
     return jsonOk({ token, expiresAt: expiresAt.toISOString(), mode: decision.access.mode });
   }
-  if (!(await findMembership(db, viewer.userId))) return jsonError(404, 'You are not in a space yet.');
+  // Everyone signed in gets a live connection, with or without a space: their own devices hear about
+  // their journal, and the socket service decides at its door which space (if any) they hear.
   const { token, expiresAt } = await issueRealtimeToken(currentAuthSecret(), { userId: viewer.userId, sessionId: session.sessionId, scope: { kind: 'socket' } });
   return jsonOk({ token, expiresAt: expiresAt.toISOString() });
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
-import { documents, notes, spaceInvites, spaceMembers, spaces } from '../../../drizzle/schema';
+import { amendCommitments, amends, documents, notes, spaceInvites, spaceMembers, spaces } from '../../../drizzle/schema';
 import type { Database, Executor } from '../../db/database';
 import { requireSpaceMember, type Membership, type Viewer } from '../../access/authorization';
 import { publishMembershipRevoked } from '../../events/membership-events';
@@ -38,6 +38,18 @@ export async function privateDocumentIdsInSpace(tx: Executor, spaceId: string, u
       ),
     );
   return rows.map((row) => row.id);
+}
+
+/**
+ * The leaver's amend drafts go. A withdrawn amend's words were already taken back from the partner,
+ * and with the author gone nobody may read them again: they are blanked, keeping the row so the
+ * partner still sees that an amend was withdrawn. Offered amends stay with the partner.
+ */
+async function eraseAmendsOfLeaver(tx: Executor, spaceId: string, leaverId: string): Promise<void> {
+  const mine = and(eq(amends.spaceId, spaceId), eq(amends.authorId, leaverId));
+  await tx.delete(amends).where(and(mine, eq(amends.status, 'draft')));
+  const withdrawn = await tx.update(amends).set({ whatIDid: '', howItAffectedYou: '' }).where(and(mine, eq(amends.status, 'withdrawn'))).returning({ id: amends.id });
+  if (withdrawn.length > 0) await tx.delete(amendCommitments).where(inArray(amendCommitments.amendId, withdrawn.map((row) => row.id)));
 }
 
 /**
@@ -85,6 +97,7 @@ export async function leaveSpaceWithin(tx: Executor, membership: Membership, now
   const endedConversationIds = await endConversationsOnSpaceClose(tx, { spaceId, leaverId, now });
   await eraseUnrevealedCheckIns(tx, { userId: leaverId, spaceId });
   await eraseUnrevealedCommitmentCheckIns(tx, { userId: leaverId, spaceId });
+  await eraseAmendsOfLeaver(tx, spaceId, leaverId);
   await tx.delete(spaceMembers).where(and(eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, leaverId)));
   await tx.update(spaceMembers).set({ endedAt: now }).where(eq(spaceMembers.spaceId, spaceId));
   await tx.update(spaces).set({ closedAt: now, closedBy: leaverId }).where(eq(spaces.id, spaceId));

@@ -18,6 +18,10 @@ import { listActivity } from '../../../server/domain/activity/record-activity';
 import { DELETED_ACCOUNT_NAME, deleteAccount } from '../../../server/domain/accounts/delete-account';
 import { registerUser } from '../../../server/domain/accounts/register-user';
 import { createAgreement } from '../../../server/domain/agreements/create-agreement';
+import { createAmend } from '../../../server/domain/amends/create-amend';
+import { listAmends } from '../../../server/domain/amends/list-amends';
+import { offerAmend } from '../../../server/domain/amends/offer-amend';
+import { withdrawAmend } from '../../../server/domain/amends/withdraw-amend';
 import { checkInOnCommitment } from '../../../server/domain/commitments/check-in-on-commitment';
 import { createCommitment } from '../../../server/domain/commitments/create-commitment';
 import { listCommitments } from '../../../server/domain/commitments/list-commitments';
@@ -147,6 +151,25 @@ describe.each(testDatabaseKinds())("a relationship's life on %s", (kind) => {
       await leaveSpace(t.db, { userId: sam.id }, space.id, now);
       expect(await findEverywhere(t.db, note)).toEqual([]);
       expect((await listCommitments(t.db, { userId: alex.id }, {})).map((c) => c.id)).toEqual([commitment.id]);
+    });
+
+    it('deletes the leaver\'s amend drafts and the words of withdrawn amends; offered amends stay with the partner', async () => {
+      const { alex, sam, space } = await makeCouple(t.db);
+      const marker = `AM-${kind}-${Math.random().toString(36).slice(2, 10)}`;
+      const sam_ = { userId: sam.id };
+      const draft = await createAmend(t.db, sam_, { whatIDid: `${marker}-draft`, howItAffectedYou: '', commitmentIds: [] });
+      const offered = await createAmend(t.db, sam_, { whatIDid: `${marker}-offered`, howItAffectedYou: '', commitmentIds: [] });
+      await offerAmend(t.db, sam_, offered.id);
+      const withdrawn = await createAmend(t.db, sam_, { whatIDid: `${marker}-withdrawn`, howItAffectedYou: '', commitmentIds: [] });
+      await offerAmend(t.db, sam_, withdrawn.id);
+      await withdrawAmend(t.db, sam_, withdrawn.id);
+      await leaveSpace(t.db, sam_, space.id);
+      expect(await findEverywhere(t.db, `${marker}-draft`)).toEqual([]);
+      expect(await findEverywhere(t.db, `${marker}-withdrawn`)).toEqual([]);
+      expect(await findEverywhere(t.db, `${marker}-offered`)).not.toEqual([]);
+      const alexSees = await listAmends(t.db, { userId: alex.id });
+      expect(alexSees.map((a) => a.id).sort()).toEqual([offered.id, withdrawn.id].sort());
+      expect(draft.id).toBeTruthy();
     });
 
     it('refuses old invite links, and deletes the space when nobody else was ever there', async () => {

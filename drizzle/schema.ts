@@ -733,3 +733,119 @@ export const experienceMemories = pgTable(
   (t) => [uniqueIndex('experience_memories_one_each').on(t.experienceId, t.authorId)],
 );
 export type ExperienceMemoryRow = typeof experienceMemories.$inferSelect;
+
+/* ---------- Accounts a person can trust, and discreet notices ---------- */
+
+export type EmailTokenPurpose = 'password-reset' | 'email-change';
+
+/**
+ * Single-use links sent by email: a password reset, or confirming a new email address. Only the
+ * SHA-256 of the token is stored (a leaked database holds no working link); each has a short life
+ * and is marked used in the same transaction that acts on it.
+ */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<EmailTokenPurpose>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** For an email change: the address being confirmed. */
+    newEmail: text('new_email'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('email_tokens_user_idx').on(t.userId, t.purpose)],
+);
+export type EmailTokenRow = typeof emailTokens.$inferSelect;
+
+/**
+ * Two-step sign-in with an authenticator app (TOTP). The secret is stored encrypted with a key
+ * derived from the auth secret; `lastUsedStep` refuses a code used twice. A row with enabledAt null
+ * is a setup not yet confirmed with a first code.
+ */
+export const twoFactor = pgTable('two_factor', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** Ten single-use recovery codes for two-step sign-in, stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * What a person chose to be told outside the app, per kind and per channel (all off by default),
+ * when not (quiet hours in their time zone), and under which name (a neutral name for the app, so
+ * a lock screen or an inbox says nothing about what Mend is). The unsubscribe link in every email
+ * carries a token whose hash is kept here.
+ */
+export const noticePreferences = pgTable('notice_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Kinds turned on, per channel: { email: ['note-shared', …], push: [ … ] }. */
+  kinds: jsonb('kinds').$type<{ email: string[]; push: string[] }>().notNull().default({ email: [], push: [] }),
+  /** Quiet hours as minutes after local midnight; both null means none. */
+  quietStart: smallint('quiet_start'),
+  quietEnd: smallint('quiet_end'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  appName: text('app_name').notNull().default('Mend'),
+  unsubscribeTokenHash: text('unsubscribe_token_hash'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+export type NoticePreferencesRow = typeof noticePreferences.$inferSelect;
+
+/** A browser's Web Push subscription (the standard Push API), for one person's device. */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull().unique(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('push_subscriptions_user_idx').on(t.userId)],
+);
+
+/**
+ * Notices waiting or sent, per person, kind and channel: what makes "at most one email per kind per
+ * few hours" and quiet hours hold across restarts. Never any content: only the kind.
+ */
+export const noticeDeliveries = pgTable(
+  'notice_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    channel: text('channel').$type<'email' | 'push'>().notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notice_deliveries_user_idx').on(t.userId, t.kind, t.channel, t.createdAt)],
+);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { pauseMinimumProblem } from './domain/conversations/pause-minimum';
 import { signUpLimitProblem } from './auth/sign-in-throttle-policy';
+import { mailConfigProblem } from './mail/mail';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +44,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
   const signUpProblem = signUpLimitProblem(env);
   if (signUpProblem) throw new ConfigError(`Mend cannot start: ${signUpProblem}`);
+  const mailProblem = mailConfigProblem(env);
+  if (mailProblem) throw new ConfigError(`Mend cannot start: ${mailProblem}`);
   return {
     port: v.PORT,
     host: v.HOST,

@@ -12,6 +12,7 @@ import { ConfigError, readConfig } from './config';
 import { openPglite, openPostgres } from './db/open-database';
 import { setProcessDatabase } from './db/process-database';
 import { startMendServer, type WebApp } from './http-server';
+import { closeMail, mailSettings } from './mail/mail';
 import { realtimeServices } from './realtime/services';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,12 @@ async function main(): Promise<void> {
     realtime: realtimeServices,
   });
   console.log(`Mend is running at ${server.url}`);
+  const mail = mailSettings();
+  console.log(
+    mail.smtpUrl
+      ? `Email: sent through SMTP at ${new URL(mail.smtpUrl).host}.`
+      : `Email: SMTP_URL is not set, so emails are written to ${path.join(mail.dataDir, 'outbox')}.`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: saving everything and stopping…`);
     try {
       await server.close();
+      closeMail();
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -135,6 +135,12 @@ test('the Quick exit button leaves at once, then Back shows nothing, the old coo
   await page.waitForURL(NEUTRAL_PAGE, { timeout: 3_000 });
   await expect.poll(() => signOutSeen).toBe(true);
   expect((await sessionCookies(context)).length).toBe(1);
+  // The page itself erased the device's copies; it did not need the server's answer for that.
+  const probe = await context.newPage();
+  await probe.goto('/healthz');
+  await expect.poll(async () => (await localDatabases(probe, secret)).filter((database) => database.containsText || database.name.startsWith('mend-document-'))).toEqual([]);
+  expect(await probe.evaluate(() => localStorage.length)).toBe(0);
+  await probe.close();
   releaseSignOut();
 
   await expectNothingLeft(alex, cookiesBefore, secret, mendURL, browser);

@@ -98,6 +98,20 @@ test('experiences: plan one from a suggestion, do it, and each add a memory with
   await expect(myMemory.getByText('Your memory is saved. Your partner can read it.')).toBeVisible();
   await expect(myMemory.locator('img.memory-photo')).toBeVisible();
 
+  // The upload route on the wire: over 5 MB is refused in words before anything is read into a
+  // memory; another site cannot post with Alex's cookie; the memory is unchanged.
+  const memoryRoute = `${experiencePath}/memory`;
+  const tooBig = await alex.page.request.post(memoryRoute, {
+    headers: { origin: mendURL },
+    multipart: { text: 'Replaced words', photo: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(6 * 1024 * 1024, 1) } },
+  });
+  expect(tooBig.status()).toBe(413);
+  expect((await tooBig.json()).error.fieldErrors.photo[0]).toMatch(/larger than 5 MB/);
+  const crossSite = await alex.page.request.post(memoryRoute, { headers: { origin: 'https://elsewhere.example' }, multipart: { text: 'Replaced words' } });
+  expect(crossSite.status()).toBe(403);
+  await alex.page.reload();
+  await expect(myMemory.getByLabel('A few lines, in your own words')).toHaveValue('The sky went pink before the sun came up, and we were both quiet.');
+
   // Sam sees Alex's memory live, then adds their own with a PNG.
   const samSide = sam.page.getByTestId('memories-pair');
   await expect(samSide.getByText('The sky went pink')).toBeVisible();

@@ -23,6 +23,7 @@ import { proposeConversation } from '../../domain/conversations/propose-conversa
 import { ProtocolRefusal } from '../../domain/conversations/protocol-refusal';
 import { isAppError } from '../../domain/errors';
 import { onConversationEnded } from '../../events/conversation-events';
+import { publishLiveEvent } from '../../events/live-events';
 import { CONVERSATION_ACTION_TO_SERVER, CONVERSATION_STATE_REQUEST_TO_SERVER, CONVERSATION_STATE_TO_CLIENT } from './live-protocol';
 import { userRoom, type LiveSocket, type SocketFeatureFactory } from './socket-feature';
 
@@ -133,6 +134,10 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
           void done
             .then((loaded) => {
               broadcast(loaded);
+              // Heard by the notifier (server/notices): the partner may have asked to be told outside the app.
+              if (action.type === 'propose' || action.type === 'propose-time') {
+                publishLiveEvent({ spaceId: loaded.conversation.spaceId, audience: 'space', event: action.type === 'propose' ? 'conversation-proposed' : 'conversation-time-proposed', payload: { actorId: userId } });
+              }
               ack({ ok: true, conversation: viewConversation(loaded.conversation.id, loaded.state, userId, now()) });
             })
             .catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { findMembership, listClosedSpaces } from '../../access/authorization';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { eraseUnrevealedCheckIns as eraseUnrevealedCommitmentCheckIns } from '../commitments/erase-unrevealed-check-ins';
 import { eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
+import { deletePhotosOfPerson } from '../experiences/delete-photos-of-person';
 import { publishDocumentAccessChanged } from '../../events/access-events';
 import { announceLeaving, leaveSpaceWithin, type LeaveResult } from '../spaces/leave-space';
 import { invalidInput, notFound } from '../errors';
@@ -19,7 +20,7 @@ export const DELETED_ACCOUNT_NAME = 'Former partner (account deleted)';
  *   agreement text, signatures, shared notes with the partner's replies) and every closed space they
  *   had stayed in goes, since nobody else can read it any more;
  * - everything private goes for good: the journal, drafts, retracted notes, unrevealed check-ins,
- *   with their update logs and snapshots, and every signed-in session;
+ *   with their update logs and snapshots, the photos they uploaded, and every signed-in session;
  * - the users row stays as a tombstone (name DELETED_ACCOUNT_NAME, email and password unusable, so
  *   the address is free to sign up again) so what the partner keeps stays attributed to a former
  *   partner instead of falling back to "Mend".
@@ -43,6 +44,8 @@ export async function deleteAccount(db: Database, userId: string, password: stri
       .returning({ id: documents.id });
     await eraseUnrevealedCheckIns(tx, { userId });
     await eraseUnrevealedCommitmentCheckIns(tx, { userId });
+    // Photos show faces and places: they go with the account, though the memory's words stay.
+    await deletePhotosOfPerson(tx, userId);
     await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await tx
       .update(users)

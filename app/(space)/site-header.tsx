@@ -1,8 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { signOutAction } from '../(auth)/actions';
-import { navLinks } from './nav-links';
+import { currentNavHref, isNavGroup, navLinks, type NavGroup } from './nav-links';
+import styles from './site-header.module.css';
 import { localCopyName } from '../_components/collaborative-editor/use-collaboration-session';
 
 /**
@@ -30,8 +32,45 @@ async function signOutAndForget(): Promise<void> {
   await signOutAction();
 }
 
+/**
+ * A group of sections as one entry that opens to its links (a native disclosure: keyboard and screen
+ * readers work as they do everywhere). It closes when a page opens or when the person clicks elsewhere.
+ */
+function NavGroupEntry({ group, current }: { group: NavGroup; current: string | null }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const pathname = usePathname();
+  useEffect(() => {
+    if (details.current) details.current.open = false;
+  }, [pathname]);
+  useEffect(() => {
+    const closeOutside = (event: MouseEvent) => {
+      if (details.current?.open && !details.current.contains(event.target as Node)) details.current.open = false;
+    };
+    document.addEventListener('click', closeOutside);
+    return () => document.removeEventListener('click', closeOutside);
+  }, []);
+  const here = group.links.some((link) => link.href === current);
+  return (
+    <details ref={details} className={styles.group}>
+      <summary className={here ? styles.here : undefined} aria-label={here ? `${group.label} (you are here)` : undefined}>
+        {group.label}
+      </summary>
+      <ul>
+        {group.links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} aria-current={link.href === current ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function SiteHeader({ name }: { name: string }) {
   const pathname = usePathname();
+  const current = currentNavHref(pathname);
   return (
     <header className="site-header">
       <nav aria-label="Main">
@@ -39,13 +78,19 @@ export function SiteHeader({ name }: { name: string }) {
           <li><Link href="/space" className="brand">Mend</Link></li>
         </ul>
         <ul>
-          {navLinks.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} aria-current={pathname === link.href || pathname.startsWith(`${link.href}/`) ? 'page' : undefined}>
-                {link.label}
-              </Link>
-            </li>
-          ))}
+          {navLinks.map((entry) =>
+            isNavGroup(entry) ? (
+              <li key={entry.label}>
+                <NavGroupEntry group={entry} current={current} />
+              </li>
+            ) : (
+              <li key={entry.href}>
+                <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
+                  {entry.label}
+                </Link>
+              </li>
+            ),
+          )}
           <li>
             <Link href="/account" className="muted" aria-label={`Your account (${name})`} aria-current={pathname === '/account' ? 'page' : undefined}>
               {name}

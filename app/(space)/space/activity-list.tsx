@@ -132,7 +132,7 @@ export function ActivityList({ spaceId, initial, live }: { spaceId: string; init
 
 function ActivityRow({ item, isNew }: { item: ActivityListItem; isNew: boolean }) {
   return (
-    <li className={isNew ? styles.new : undefined} data-new={isNew ? 'true' : undefined}>
+    <li className={isNew ? styles.new : undefined} data-new={isNew ? 'true' : undefined} data-activity-id={item.id}>
       {isNew ? <span className={styles.label}>new</span> : null}
       {describeActivity(item)}
       <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>

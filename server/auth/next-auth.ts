@@ -45,6 +45,25 @@ export class SignInPaused extends CredentialsSignin {
   }
 }
 
+/**
+ * The password was right and this person has two-step sign-in: the form asks for a code (no session
+ * exists yet). `code` reaches next-auth's own endpoint as ?code=code-needed.
+ */
+export class SecondStepNeeded extends CredentialsSignin {
+  override code = 'code-needed';
+  constructor() {
+    super('A code from the authenticator app is needed');
+  }
+}
+
+/** The password was right but the code (or recovery code) was not. */
+export class SecondStepMismatch extends CredentialsSignin {
+  override code = 'code-mismatch';
+  constructor() {
+    super('The two-step sign-in code did not match');
+  }
+}
+
 function isCredentialsRefusal(error: Error): error is CredentialsSignin {
   return (error as { type?: string }).type === 'CredentialsSignin';
 }
@@ -59,7 +78,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // instead of next-auth's default stack trace. Anything else is a real error and is logged whole.
     error(error) {
       if (isCredentialsRefusal(error)) {
-        console.warn(`[auth] sign-in refused (${error.code === 'paused' ? 'paused after repeated failures' : 'email and password did not match'})`);
+        const why =
+          error.code === 'paused'
+            ? 'paused after repeated failures'
+            : error.code === 'code-needed'
+              ? 'password right, asking for the two-step code'
+              : error.code === 'code-mismatch'
+                ? 'two-step code did not match'
+                : 'email and password did not match';
+        console.warn(`[auth] sign-in refused (${why})`);
         return;
       }
       console.error('[auth][error]', error);
@@ -67,16 +94,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // `code`: the two-step sign-in code, needed only by people who turned it on.
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const db = getDb();
         // Set by Mend's HTTP server on every request (a client cannot choose it).
         const clientAddress = request.headers.get(CLIENT_ADDRESS_HEADER);
-        const check = await verifyCredentials(db, { ...parsed.data, clientAddress });
+        const code = typeof raw.code === 'string' ? raw.code.slice(0, 64) : undefined;
+        const check = await verifyCredentials(db, { ...parsed.data, code, clientAddress });
         if (!check.ok) {
           if (check.reason === 'paused') throw new SignInPaused(check.waitMs);
+          if (check.reason === 'code-needed') throw new SecondStepNeeded();
+          if (check.reason === 'code-mismatch') throw new SecondStepMismatch();
           return null;
         }
         const sessionId = await startSession(db, check.user.id, request.headers.get('user-agent'));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getViewerProfile } from '../../_lib/viewer';
 import { DeleteAccountForm } from './delete-account-form';
+import { NoticePreferencesSection } from './notice-preferences-section';
 import { SessionsSection } from './sessions-section';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -16,6 +17,7 @@ export default async function AccountPage() {
         </p>
       </section>
       <SessionsSection />
+      <NoticePreferencesSection />
       <section className="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete your account</h2>
         <p>It cannot be undone. If you delete your account:</p>

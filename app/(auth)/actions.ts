@@ -2,7 +2,7 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SignInPaused, signIn, signOut } from '@/server/auth/next-auth';
+import { SecondStepMismatch, SecondStepNeeded, SignInPaused, signIn, signOut } from '@/server/auth/next-auth';
 import { describeWait } from '@/server/auth/sign-in-throttle-policy';
 import { getDb } from '@/server/db/process-database';
 import { signInSchema, signUpSchema } from '@/server/domain/accounts/account-input';
@@ -43,12 +43,26 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   const parsed = signInSchema.safeParse({ ...values, password: formData.get('password') });
   if (!parsed.success) return invalid(parsed.error, values);
   const next = safeReturnPath(formData.get('next'), '/space');
+  // The two-step code, sent with the email and password again once the form has asked for it.
+  const code = String(formData.get('code') ?? '').trim().slice(0, 64);
   return runAction(async () => {
     try {
-      await signIn('credentials', { email: normaliseEmail(parsed.data.email), password: parsed.data.password, redirect: false });
+      await signIn('credentials', { email: normaliseEmail(parsed.data.email), password: parsed.data.password, code, redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      if (error instanceof SignInPaused) return { ok: false, values, message: pausedMessage(error.waitMs) };
+      if (error instanceof SignInPaused) return { ok: false, values, message: pausedMessage(error.waitMs), data: code ? { needCode: '1' } : undefined };
+      if (error instanceof SecondStepNeeded) {
+        return { ok: false, values, data: { needCode: '1' }, message: 'Now enter the six-digit code from your authenticator app.' };
+      }
+      if (error instanceof SecondStepMismatch) {
+        return {
+          ok: false,
+          values,
+          data: { needCode: '1' },
+          fieldErrors: { code: ['That code is not right.'] },
+          message: 'That code is not right. Enter the code your app shows now (each code works once), or one of your recovery codes.',
+        };
+      }
       return { ok: false, values, message: 'That email and password do not match an account. Please check them and try again.' };
     }
     redirect(next);

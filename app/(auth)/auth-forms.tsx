@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field, FormMessage } from '../_components/field';
 import { SubmitButton } from '../_components/submit-button';
 import { initialActionState } from '../_lib/action-result';
@@ -25,13 +25,51 @@ export function SignUpForm({ next }: { next: string }) {
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action] = useActionState(signInAction, initialActionState);
+  // Kept in state (React clears a form's own fields after each submit): the second step sends the
+  // email and password again with the code, since no session exists between the two steps.
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const needCode = state.data?.needCode === '1';
   return (
     <form action={action} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="next" value={next} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
-      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={state.fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={state.fieldErrors?.password}
+      />
+      {needCode ? (
+        <Field
+          label="Code from your authenticator app"
+          name="code"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          spellCheck={false}
+          errors={state.fieldErrors?.code}
+          hint="Six digits, or one of your recovery codes."
+        />
+      ) : null}
+      <SubmitButton pendingText="Signing in…">{needCode ? 'Continue' : 'Sign in'}</SubmitButton>
+      <p className="muted">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="muted">
         New to Mend? <Link href={`/sign-up${next !== '/space' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
       </p>

@@ -78,12 +78,15 @@ export async function twoFactorEnabled(db: Executor, userId: string): Promise<bo
 export type TwoFactorSetup = { secret: string; uri: string; qrDataUrl: string };
 
 /**
- * Starts (or restarts) setting up two-step sign-in: a new secret, not yet in force. Refused while it
- * is on (turning it off first needs the password and a code).
+ * Starts (or restarts) setting up two-step sign-in: a new secret, not yet in force. Needs the
+ * password: otherwise someone on a device left signed in could turn it on with their own phone and
+ * lock the owner out. Refused while it is on (turning it off first needs the password and a code).
  */
-export async function beginTwoFactorSetup(db: Database, userId: string, now = new Date()): Promise<TwoFactorSetup> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw invalidInput('That account could not be found.');
+export async function beginTwoFactorSetup(db: Database, userId: string, password: string, now = new Date()): Promise<TwoFactorSetup> {
+  const [user] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    throw invalidInput('That password is not right.', { password: ['That password is not right.'] });
+  }
   if (await twoFactorEnabled(db, userId)) throw invalidInput('Two-step sign-in is already on.');
   const secret = generateSecret();
   const secretEncrypted = encryptSecret(secret);

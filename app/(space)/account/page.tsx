@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { getViewerProfile } from '../../_lib/viewer';
 import { DeleteAccountForm } from './delete-account-form';
 import { NoticePreferencesSection } from './notice-preferences-section';
+import { ChangeEmailForm, ChangeNameForm, ChangePasswordForm } from './profile-forms';
 import { SessionsSection } from './sessions-section';
+import { TwoFactorSection } from './two-factor-section';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -16,6 +18,22 @@ export default async function AccountPage() {
           Signed in as <strong>{profile.name}</strong> ({profile.email}).
         </p>
       </section>
+      <section className="card" aria-labelledby="name-heading">
+        <h2 id="name-heading">Your name</h2>
+        <ChangeNameForm name={profile.name} />
+      </section>
+      <section className="card" aria-labelledby="email-heading">
+        <h2 id="email-heading">Email address</h2>
+        <p>
+          We send a link to the new address; it changes once you open that link here. Your current address is told that a change was asked for.
+        </p>
+        <ChangeEmailForm />
+      </section>
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        <ChangePasswordForm />
+      </section>
+      <TwoFactorSection />
       <SessionsSection />
       <NoticePreferencesSection />
       <section className="card" aria-labelledby="delete-heading">

@@ -128,3 +128,15 @@ export async function confirmEmailChange(
     throw error;
   }
 }
+
+/** What an email-change link is, for its page, as seen by this person (nothing is changed). */
+export async function emailChangeLinkState(
+  db: Database,
+  input: { token: string; viewerUserId: string },
+  now = new Date(),
+): Promise<{ state: 'valid'; newEmail: string } | { state: 'unknown' | 'used' | 'expired' | 'not-yours' }> {
+  const token = await readEmailToken(db, input.token, 'email-change', now);
+  if (token.state !== 'valid') return { state: token.state };
+  if (token.row.userId !== input.viewerUserId || !token.row.newEmail) return { state: 'not-yours' };
+  return { state: 'valid', newEmail: token.row.newEmail };
+}

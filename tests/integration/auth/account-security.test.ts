@@ -247,7 +247,8 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     it('setup, sign-in needs the code, replay refused, recovery codes work once, turning off needs a code', async () => {
       const kit = await person();
       const t0 = new Date();
-      const setup = await beginTwoFactorSetup(t.db, kit.id, t0);
+      await expect(beginTwoFactorSetup(t.db, kit.id, 'not the password', t0)).rejects.toMatchObject({ code: 'invalid-input' });
+      const setup = await beginTwoFactorSetup(t.db, kit.id, kit.password, t0);
       expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Mend:/);
       expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
       // Stored encrypted: neither the secret nor its encoding appear in the row.
@@ -299,7 +300,7 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     it('codes are throttled like passwords', async () => {
       const lou = await person();
       const t0 = new Date();
-      const setup = await beginTwoFactorSetup(t.db, lou.id, t0);
+      const setup = await beginTwoFactorSetup(t.db, lou.id, lou.password, t0);
       await confirmTwoFactorSetup(t.db, lou.id, await generate({ secret: setup.secret, epoch: Math.floor(t0.getTime() / 1000) }), t0);
       const now = new Date(t0.getTime() + 60_000);
       // Wrong codes spread over many addresses still count against the account.

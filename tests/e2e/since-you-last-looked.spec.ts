@@ -5,7 +5,7 @@
  * list pages with "Show older". At desktop and phone width, with every header link in sight on a phone.
  */
 import type { Page } from '@playwright/test';
-import { expect, makeCouple, screenshotPath, test, type Person } from './fixtures';
+import { expect, makeCouple, newPerson, screenshotPath, signUp, test, type Person } from './fixtures';
 
 async function expectSynced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
@@ -167,4 +167,22 @@ test('since you last looked: new items marked live, a notice on another page, se
   await sam.page.screenshot({ path: screenshotPath('since-you-last-looked-header-together-phone') });
   await together.click();
   await sam.page.screenshot({ path: screenshotPath('since-you-last-looked-paged-phone'), fullPage: true });
+
+  // GET /space/activity: the member gets the page as JSON; a bad cursor a clear message; a stranger
+  // "not found"; nobody signed in, 401.
+  const spaceId = await sam.page.locator('input[name="spaceId"]').first().inputValue();
+  const firstPage = await sam.page.request.get(`/space/activity?space=${spaceId}`);
+  expect(firstPage.status()).toBe(200);
+  const body = (await firstPage.json()) as { items: unknown[]; nextCursor: string | null };
+  expect(body.items).toHaveLength(20);
+  expect(body.nextCursor).toBeTruthy();
+  const badCursor = await sam.page.request.get(`/space/activity?space=${spaceId}&before=nonsense`);
+  expect(badCursor.status()).toBe(400);
+  expect(((await badCursor.json()) as { error: { message: string } }).error.message).toMatch(/Reload the page/);
+  const stranger = await newPerson(browser, mendURL, 'Stranger');
+  await signUp(stranger);
+  expect((await stranger.page.request.get(`/space/activity?space=${spaceId}`)).status()).toBe(404);
+  const anonymous = await browser.newContext({ baseURL: mendURL });
+  expect((await anonymous.request.get(`/space/activity?space=${spaceId}`)).status()).toBe(401);
+  await anonymous.close();
 });

@@ -81,10 +81,11 @@ export function LiveNotices({ viewerId }: { viewerId: string }) {
   }, [pathname, notice]);
 
   return (
-    // The status region stays in the page so that a screen reader announces what appears in it.
-    <div className="container" role="status">
+    // The polite live region stays in the page so that a screen reader announces what appears in it;
+    // the line itself is the status (there is none while nothing is waiting).
+    <div className="container" aria-live="polite">
       {notice ? (
-        <p className={`notice notice-info ${styles.notice}`} data-testid="live-notices">
+        <p className={`notice notice-info ${styles.notice}`} role="status" data-testid="live-notices">
           <span>
             {notice.text}{' '}
             <Link href={notice.href} onClick={() => setNotice(null)}>

@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { revokeOtherSessions, revokeSession } from '@/server/auth/sessions';
+import { signOut } from '@/server/auth/next-auth';
+import { revokeAllSessions, revokeOtherSessions, revokeSession } from '@/server/auth/sessions';
 import { getDb } from '@/server/db/process-database';
 import { unauthenticated } from '@/server/domain/errors';
 import { publishSessionsRevoked } from '@/server/events/session-events';
@@ -42,4 +43,17 @@ export async function signOutEverywhereElseAction(_previous: ActionState): Promi
     revalidatePath('/account');
     return { ok: true, message: others.length === 1 ? 'Your other device is signed out.' : others.length > 1 ? `Your ${others.length} other devices are signed out.` : 'You were not signed in anywhere else.' };
   });
+}
+
+/**
+ * "Sign out everywhere": ends every session of this person, this device's too, and leaves for the
+ * sign-in page (the form erases this device's offline copies before it calls this).
+ */
+export async function signOutEverywhereAction(): Promise<void> {
+  const session = await getViewerSession();
+  if (session) {
+    await revokeAllSessions(getDb(), session.userId);
+    publishSessionsRevoked({ userId: session.userId, sessionIds: null });
+  }
+  await signOut({ redirectTo: '/sign-in?signedOut=1' });
 }

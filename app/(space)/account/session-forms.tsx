@@ -3,7 +3,8 @@ import { useActionState } from 'react';
 import { FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
-import { signOutDeviceAction, signOutEverywhereElseAction } from './session-actions';
+import { forgetThisDeviceNow } from '../../_lib/forget-this-device';
+import { signOutDeviceAction, signOutEverywhereAction, signOutEverywhereElseAction } from './session-actions';
 
 export function SignOutDeviceForm({ sessionId, device }: { sessionId: string; device: string }) {
   const [state, action] = useActionState(signOutDeviceAction, initialActionState);
@@ -29,6 +30,22 @@ export function SignOutEverywhereElseForm({ othersSignedIn }: { othersSignedIn: 
       ) : (
         <p className="muted">You are not signed in anywhere else.</p>
       )}
+    </form>
+  );
+}
+
+/** Ends every session, this one included; this device's offline copies are erased first, as signing out does. */
+export function SignOutEverywhereForm() {
+  return (
+    <form
+      action={async () => {
+        await forgetThisDeviceNow();
+        await signOutEverywhereAction();
+      }}
+    >
+      <SubmitButton className="secondary outline" pendingText="Signing out…">
+        Sign out everywhere
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { describeLastSeen } from '@/server/auth/device-description';
 import { listSessions } from '@/server/auth/sessions';
 import { getDb } from '@/server/db/process-database';
 import { getViewerSession } from '../../_lib/viewer';
-import { SignOutDeviceForm, SignOutEverywhereElseForm } from './session-forms';
+import { SignOutDeviceForm, SignOutEverywhereElseForm, SignOutEverywhereForm } from './session-forms';
 
 /**
  * Where this person is signed in: one line per device (browser and system, roughly when last used),
@@ -38,7 +38,8 @@ export async function SessionsSection() {
         ))}
       </ul>
       <SignOutEverywhereElseForm othersSignedIn={others.length > 0} />
-      <p className="muted">To sign out on this device, use Sign out at the top of the page.</p>
+      <p className="muted">To end every session at once, this device’s too (for example after a password was shared):</p>
+      <SignOutEverywhereForm />
     </section>
   );
 }

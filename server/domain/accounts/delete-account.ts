@@ -8,6 +8,7 @@ import { eraseUnrevealedCheckIns as eraseUnrevealedCommitmentCheckIns } from '..
 import { eraseUnrevealedCheckIns } from '../conversations/end-conversations-on-close';
 import { deletePhotosOfPerson } from '../experiences/delete-photos-of-person';
 import { publishDocumentAccessChanged } from '../../events/access-events';
+import { publishSessionsRevoked } from '../../events/session-events';
 import { announceLeaving, leaveSpaceWithin, type LeaveResult } from '../spaces/leave-space';
 import { invalidInput, notFound } from '../errors';
 
@@ -53,6 +54,7 @@ export async function deleteAccount(db: Database, userId: string, password: stri
       .where(eq(users.id, userId));
     return { left, journalDocumentIds: journal.map((row) => row.id) };
   });
+  publishSessionsRevoked({ userId, sessionIds: null });
   for (const leaving of result.left) await announceLeaving(leaving);
   await publishDocumentAccessChanged(result.journalDocumentIds);
 }

@@ -12,6 +12,8 @@ export interface LiveSocketData {
   name: string;
   /** The person's open space; null when they have none (their own devices still get their events). */
   spaceId: string | null;
+  /** The signed-in session (device) whose token opened this socket: signing it out closes the socket. */
+  sessionId: string | null;
 }
 
 export type LiveSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, LiveSocketData>;

@@ -20,6 +20,7 @@ import { authorizeLiveConnection } from '../../access/authorization';
 import { verifyRealtimeToken } from '../../auth/realtime-token';
 import { onLiveEvent } from '../../events/live-events';
 import { onMembershipRevoked } from '../../events/membership-events';
+import { onSessionsRevoked } from '../../events/session-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
 import {
   LIVE_NAMESPACE,
@@ -76,7 +77,7 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
         if (check.claims.scope.kind !== 'socket') return next(refuse('invalid-token'));
         const decision = await authorizeLiveConnection(context.database.db, { userId: check.claims.userId });
         if (!decision.ok) return next(refuse('invalid-token'));
-        socket.data = { userId: check.claims.userId, name: decision.name, spaceId: decision.membership?.spaceId ?? null };
+        socket.data = { userId: check.claims.userId, name: decision.name, spaceId: decision.membership?.spaceId ?? null, sessionId: check.claims.sessionId };
         next();
       })().catch((error) => {
         log(`socket.io: admission failed: ${(error as Error)?.stack ?? error}`);
@@ -131,6 +132,16 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
       })().catch((error) => log(`socket.io: closing sockets after revocation failed: ${(error as Error)?.stack ?? error}`));
     });
 
+    const stopSessions = onSessionsRevoked(({ userId, sessionIds }) => {
+      void (async () => {
+        const sockets = await namespace.in(userRoom(userId)).fetchSockets();
+        for (const socket of sockets) {
+          const sessionId = socket.data.sessionId;
+          if (sessionIds === null || (sessionId !== null && sessionIds.includes(sessionId))) socket.disconnect(true);
+        }
+      })().catch((error) => log(`socket.io: closing sockets of ended sessions failed: ${(error as Error)?.stack ?? error}`));
+    });
+
     return {
       name: 'socket.io',
       handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -142,6 +153,7 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
       async close() {
         stopLiveEvents();
         stopRevocations();
+        stopSessions();
         for (const feature of features) await feature.close?.();
         io.disconnectSockets(true);
         namespace.disconnectSockets(true);

@@ -26,7 +26,7 @@ export async function openDocumentDoor(
     const reason = check.reason === 'missing' ? 'no token' : check.reason === 'expired' ? 'token expired' : 'token not valid';
     return { ok: false, code: CloseCode.unauthenticated, reason };
   }
-  const { scope, userId } = check.claims;
+  const { scope, userId, sessionId } = check.claims;
   if (scope.kind !== 'document' || scope.documentId !== documentId) {
     return { ok: false, code: CloseCode.forbidden, reason: 'token is for another document' };
   }
@@ -38,7 +38,7 @@ export async function openDocumentDoor(
   if (!person) return { ok: false, code: CloseCode.unauthenticated, reason: 'not signed in' };
   // The journal has no space; its owner's page shows them in the first seat's colour.
   const colour = colourForSeat(access.membership?.seat ?? 1);
-  return { ok: true, identity: { userId, spaceId: access.document.spaceId, mode: access.mode, name: person.name, colour } };
+  return { ok: true, identity: { userId, sessionId, spaceId: access.document.spaceId, mode: access.mode, name: person.name, colour } };
 }
 
 function refusalOf(reason: 'unauthenticated' | 'not-found' | 'forbidden'): { code: number; reason: string } {

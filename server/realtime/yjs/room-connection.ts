@@ -10,6 +10,8 @@ import { fullBucket, takeMessageToken, type RateBucket, type RealtimeLimits } fr
 
 export interface ConnectionIdentity {
   userId: string;
+  /** The signed-in session (device) whose token opened this connection: signing it out closes the connection. */
+  sessionId: string | null;
   spaceId: string | null;
   /** 'read': the server applies none of this connection's document updates (awareness still flows). */
   mode: 'edit' | 'read';

@@ -20,6 +20,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { onAccessChanged, type AccessChange } from '../../events/access-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
+import { onSessionsRevoked } from '../../events/session-events';
 import { CloseCode } from './close-codes';
 import { openDocumentDoor, recheckDocumentAccess, type RecheckDecision } from './document-door';
 import { DocumentRoom, type RoomDependencies } from './document-room';
@@ -128,6 +129,16 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     const changedSince = (documentId: string, spaceId: string | null, since: number) =>
       recentChanges.some((change) => change.at >= since && affects(change, documentId, spaceId));
 
+    // A session that ends (sign out, sign out everywhere, account deleted) takes its open rooms with
+    // it; the page's next token request is refused, so it does not come back.
+    const stopSessions = onSessionsRevoked(({ userId, sessionIds }) => {
+      for (const connection of [...connections]) {
+        const identity = connection.identity;
+        if (!identity || identity.userId !== userId) continue;
+        if (sessionIds === null || (identity.sessionId !== null && sessionIds.includes(identity.sessionId))) connection.close(CloseCode.unauthenticated, 'signed out');
+      }
+    });
+
     const keepalive = setInterval(() => {
       for (const connection of connections) connection.keepAlive();
     }, options.keepaliveMs ?? 30_000);
@@ -230,6 +241,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       async close(): Promise<void> {
         closing = true;
         stopAccessEvents();
+        stopSessions();
         clearInterval(keepalive);
         for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, 'the server is restarting');
         const flushed = Promise.all([...rooms].map((room) => scheduler.flush(room)));

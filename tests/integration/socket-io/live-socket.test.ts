@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueRealtimeToken } from '../../../server/auth/realtime-token';
 import { publishLiveEvent } from '../../../server/events/live-events';
+import { publishSessionsRevoked } from '../../../server/events/session-events';
 import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import type { MendServer } from '../../../server/http-server';
 import { createSocketIoService } from '../../../server/realtime/socket-io/socket-io-service';
@@ -74,6 +75,25 @@ describe.each(testDatabaseKinds())('live socket.io service on %s', (kind) => {
     } finally {
       lonerClient.close();
       alexClient.close();
+    }
+  });
+
+  it('closes the sockets of an ended session at once, and only those', async () => {
+    const { alex } = await makeCouple(t.db);
+    const laptop = crypto.randomUUID();
+    const phone = crypto.randomUUID();
+    const tokenFor = async (sessionId: string) => (await issueRealtimeToken(TEST_AUTH_SECRET, { userId: alex.id, sessionId, scope: { kind: 'socket' } })).token;
+    const onLaptop = await connectLiveClient(server, { token: await tokenFor(laptop) });
+    const onPhone = await connectLiveClient(server, { token: await tokenFor(phone) });
+    try {
+      const closed = new Promise<string>((resolve) => onLaptop.socket.once('disconnect', (reason) => resolve(reason)));
+      publishSessionsRevoked({ userId: alex.id, sessionIds: [laptop] });
+      expect(await closed).toBe('io server disconnect');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(onPhone.socket.connected).toBe(true);
+    } finally {
+      onLaptop.close();
+      onPhone.close();
     }
   });
 

@@ -5,30 +5,15 @@ import { useEffect, useRef } from 'react';
 import { signOutAction } from '../(auth)/actions';
 import { currentNavHref, isNavGroup, navLinks, type NavGroup } from './nav-links';
 import styles from './site-header.module.css';
-import { localCopyName } from '../_components/collaborative-editor/use-collaboration-session';
+import { forgetThisDeviceNow } from '../_lib/forget-this-device';
 
 /**
- * Signing out also deletes this browser's copies of documents (kept for offline editing), so the next
- * person at a shared device cannot read a journal entry or a draft from the browser's storage.
+ * Signing out also erases this browser's copies of documents (kept for offline editing), its caches
+ * and stored keys, the same way Quick exit does, so the next person at a shared device cannot read a
+ * journal entry or a draft from the browser's storage.
  */
-async function forgetDeviceCopies(): Promise<void> {
-  const prefix = localCopyName('');
-  const databases = (await indexedDB.databases?.().catch(() => [])) ?? [];
-  await Promise.all(
-    databases
-      .filter((database) => database.name?.startsWith(prefix))
-      .map(
-        (database) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(database.name!);
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
-          }),
-      ),
-  );
-}
-
 async function signOutAndForget(): Promise<void> {
-  await forgetDeviceCopies();
+  await forgetThisDeviceNow();
   await signOutAction();
 }
 

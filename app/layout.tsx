@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { OfflineSupport } from './_components/offline-support';
 import { QuickExit } from './_components/quick-exit';
 import { scriptNonce } from './_lib/script-nonce';
 import '@picocss/pico/css/pico.min.css';
@@ -10,9 +11,12 @@ export const metadata: Metadata = {
   title: { default: 'Mend', template: '%s · Mend' },
   description: 'A private, shared space for two partners rebuilding trust.',
   robots: { index: false, follow: false },
+  // The home-screen icon on iPhones and iPads, which do not read the manifest's icons.
+  icons: { apple: '/icons/apple-touch-icon-180.png' },
+  appleWebApp: { capable: true, title: 'Mend', statusBarStyle: 'default' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
 
 /** A page that gives nothing away if someone glances at the screen or the history. */
 const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -35,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         {/* First, so it is the first thing Tab reaches on every page, signed in or not. */}
         <QuickExit to={process.env.MEND_QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL} />
+        <OfflineSupport />
         {children}
       </body>
     </html>

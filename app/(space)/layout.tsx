@@ -8,6 +8,7 @@ import { ConversationNotice } from './conversations/conversation-notice';
 import { LiveNotices } from './live-notices';
 import { getViewerProfile } from '../_lib/viewer';
 import { SiteHeader } from './site-header';
+import { OfflineMark } from '../_components/offline-support';
 
 /** Every page in this group is for signed-in people only (the quick-exit control is on every page: app/layout.tsx). */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -19,6 +20,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <>
       <SiteHeader name={profile.name} />
+      <OfflineMark />
       {/* One live connection per page, shared by presence, live updates and conversations. */}
       <LiveConnection>
         <ConversationNotice />

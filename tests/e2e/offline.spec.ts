@@ -69,7 +69,7 @@ test('an agreement opened once opens offline, takes an edit the partner sees lat
   await expect.poll(async () => ((await cacheContents(page))['mend-static-v1'] ?? []).length).toBeGreaterThan(3);
   // Only build files next to the pages: nothing else of the account (no /api, no other page).
   const kept = await cacheContents(page);
-  expect(kept['mend-static-v1'].every((file) => /^\/(_next\/static\/|icons\/|manifest\.webmanifest$)/.test(file))).toBe(true);
+  expect((kept['mend-static-v1'] ?? []).every((file) => /^\/(_next\/static\/|icons\/|manifest\.webmanifest$)/.test(file))).toBe(true);
 
   // The train: no network, the page is opened again.
   await context.setOffline(true);

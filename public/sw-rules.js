@@ -84,8 +84,8 @@
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Offline · Mend</title><style>body{font-family:system-ui,sans-serif;background:#f6f8f7;color:#1f2d2b;margin:0;padding:3rem 1.5rem}' +
     'main{max-width:34rem;margin:0 auto}h1{font-size:1.5rem;color:#0f766e}</style></head><body><main>' +
-    '<h1>You are offline</h1><p>This page has not been opened on this device while signed in, so it cannot be shown without a network.</p>' +
-    '<p>Agreements and journal entries you opened here before can still be opened. Everything else comes back when you are online again.</p>' +
+    '<h1>You are offline</h1><p>This page is not kept on this device, so it cannot be shown without a network.</p>' +
+    '<p>Agreements and journal entries you opened here while signed in can be read and edited offline until you sign out. Everything else comes back when you are online again.</p>' +
     '</main></body></html>';
   var FALLBACK_HEADERS = {
     'content-type': 'text/html; charset=utf-8',

@@ -29,3 +29,13 @@ export function FormMessage({ ok, message }: { ok: boolean; message?: string }) 
     </p>
   );
 }
+
+/** The message under a field: its first error, or else its hint; styled as an error when it is one. */
+export function FieldMessage({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
+  const message = errors?.[0] ?? hint;
+  return message ? (
+    <small id={id} className={errors?.length ? 'field-error' : undefined}>
+      {message}
+    </small>
+  ) : null;
+}

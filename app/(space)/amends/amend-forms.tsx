@@ -1,42 +1,12 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
-import { FormMessage } from '../../_components/field';
+import { CadenceFields, useBrowserDay } from '../commitments/cadence-fields';
+import { FieldMessage, FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
 import { HOW_IT_AFFECTED_MAX_LENGTH, RECEIVED_WORDS_MAX_LENGTH, WHAT_I_DID_MAX_LENGTH } from '@/server/domain/amends/amend-input';
 import { COMMITMENT_TEXT_MAX } from '@/server/domain/commitments/commitment-input';
 import { createAmendAction, deleteAmendDraftAction, receiveAmendAction, saveHowItAffectedMeAction, saveOrOfferAmendAction, withdrawAmendAction } from './actions';
-
-/** Monday first, as people read a week; values are 0 = Sunday … 6 = Saturday, as stored. */
-const WEEK = [
-  [1, 'Mon'],
-  [2, 'Tue'],
-  [3, 'Wed'],
-  [4, 'Thu'],
-  [5, 'Fri'],
-  [6, 'Sat'],
-  [0, 'Sun'],
-] as const;
-
-/** The browser's IANA zone and today's date there, known only once the page has loaded. */
-function useBrowserDay(): { timeZone: string; today: string } {
-  const [day, setDay] = useState({ timeZone: '', today: '' });
-  useEffect(() => {
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    setDay({ timeZone, today });
-  }, []);
-  return day;
-}
-
-function Message({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
-  const message = errors?.[0] ?? hint;
-  return message ? (
-    <small id={id} className={errors?.length ? 'field-error' : undefined}>
-      {message}
-    </small>
-  ) : null;
-}
 
 export interface CommitmentChoice {
   id: string;
@@ -66,7 +36,6 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
   const { timeZone, today } = useBrowserDay();
   const [kind, setKind] = useState(values.cadenceKind || 'daily');
   const checked = values.commitmentIds !== undefined ? values.commitmentIds.split(',').filter(Boolean) : linkedIds;
-  const chosenDays = values.weekdays ? values.weekdays.split(',') : [];
   const newCommitmentOpen = Boolean(values.commitmentText) || Object.keys(errors).some((key) => key.startsWith('commitment') && key !== 'commitmentIds') || commitments.length === 0;
   // After a save the server's values are the truth again: a new form, so nothing typed before lingers.
   const formKey = state.ok ? `saved-${state.message}-${linkedIds.join(',')}` : 'editing';
@@ -87,7 +56,7 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
           aria-describedby="amend-what-message"
           placeholder="In your own words, plainly, without explaining it away."
         />
-        <Message id="amend-what-message" errors={errors.whatIDid} hint={`Up to ${WHAT_I_DID_MAX_LENGTH} characters.`} />
+        <FieldMessage id="amend-what-message" errors={errors.whatIDid} hint={`Up to ${WHAT_I_DID_MAX_LENGTH} characters.`} />
       </label>
       <label htmlFor="amend-affected">
         How I understand it affected you <span className="muted">(optional)</span>
@@ -100,7 +69,7 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
           aria-invalid={errors.howItAffectedYou ? true : undefined}
           aria-describedby="amend-affected-message"
         />
-        <Message id="amend-affected-message" errors={errors.howItAffectedYou} hint={`${partnerName} can add how it affected them, in their own words, beside yours.`} />
+        <FieldMessage id="amend-affected-message" errors={errors.howItAffectedYou} hint={`${partnerName} can add how it affected them, in their own words, beside yours.`} />
       </label>
 
       <fieldset className="amend-commitments" aria-describedby="amend-commitments-message">
@@ -118,7 +87,7 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
         ) : (
           <p className="muted small">You have no commitments yet. You can make one here.</p>
         )}
-        <Message id="amend-commitments-message" errors={errors.commitmentIds} />
+        <FieldMessage id="amend-commitments-message" errors={errors.commitmentIds} />
         <details className="amend-new-commitment" open={newCommitmentOpen}>
           <summary>Make a new commitment</summary>
           <label htmlFor="amend-commitment-text">
@@ -133,44 +102,9 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
               aria-describedby="amend-commitment-text-message"
               placeholder="e.g. tell you where I am when plans change"
             />
-            <Message id="amend-commitment-text-message" errors={errors.commitmentText} hint={`Leave it empty to make none. ${partnerName} sees a commitment as soon as you make it, even while this amend is a private draft.`} />
+            <FieldMessage id="amend-commitment-text-message" errors={errors.commitmentText} hint={`Leave it empty to make none. ${partnerName} sees a commitment as soon as you make it, even while this amend is a private draft.`} />
           </label>
-          <fieldset className="amend-cadence" aria-describedby="amend-cadence-message">
-            <legend>How often</legend>
-            {(
-              [
-                ['daily', 'Every day'],
-                ['weekly', 'On chosen days of the week'],
-                ['every', 'Every few days'],
-                ['once', 'Once, by a date'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value}>
-                <input type="radio" name="cadenceKind" value={value} checked={kind === value} onChange={() => setKind(value)} /> {label}
-              </label>
-            ))}
-            {kind === 'weekly' ? (
-              <fieldset className="amend-weekdays">
-                <legend className="muted small">Which days</legend>
-                {WEEK.map(([value, label]) => (
-                  <label key={value}>
-                    <input type="checkbox" name="weekday" value={value} defaultChecked={chosenDays.includes(String(value))} /> {label}
-                  </label>
-                ))}
-              </fieldset>
-            ) : null}
-            {kind === 'every' ? (
-              <label className="amend-inline">
-                Every <input type="number" name="everyDays" min={2} max={90} defaultValue={values.everyDays || '3'} aria-label="Every how many days" /> days
-              </label>
-            ) : null}
-            {kind === 'once' ? (
-              <label className="amend-inline">
-                By <input type="date" name="byDate" defaultValue={values.byDate ?? ''} min={today || undefined} aria-label="Done by" />
-              </label>
-            ) : null}
-            <Message id="amend-cadence-message" errors={errors.commitmentCadence} />
-          </fieldset>
+          <CadenceFields id="amend-cadence" className="amend-cadence" kind={kind} onKindChange={setKind} values={values} today={today} errors={errors.commitmentCadence} />
           <label htmlFor="amend-commitment-start">
             Starting
             <input
@@ -183,7 +117,7 @@ export function AmendDraftForm({ partnerName, commitments, amendId, whatIDid = '
               aria-invalid={errors.commitmentStartDate ? true : undefined}
               aria-describedby="amend-commitment-start-message"
             />
-            <Message id="amend-commitment-start-message" errors={errors.commitmentStartDate ?? errors.commitmentTimeZone} />
+            <FieldMessage id="amend-commitment-start-message" errors={errors.commitmentStartDate ?? errors.commitmentTimeZone} />
           </label>
         </details>
       </fieldset>
@@ -264,7 +198,7 @@ export function ReceiveAmendForm({ amendId }: { amendId: string }) {
           aria-invalid={state.fieldErrors?.words ? true : undefined}
           aria-describedby="amend-received-words-message"
         />
-        <Message id="amend-received-words-message" errors={state.fieldErrors?.words} hint="Saying you received it tells them it reached you. It asks nothing more of you." />
+        <FieldMessage id="amend-received-words-message" errors={state.fieldErrors?.words} hint="Saying you received it tells them it reached you. It asks nothing more of you." />
       </label>
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton pendingText="Sending…">I received this</SubmitButton>
@@ -304,7 +238,7 @@ export function HowItAffectedMeForm({ amendId, current }: { amendId: string; cur
           aria-invalid={state.fieldErrors?.text ? true : undefined}
           aria-describedby="amend-affected-me-message"
         />
-        <Message id="amend-affected-me-message" errors={state.fieldErrors?.text} hint="In your own words, whenever you are ready. You can change them later." />
+        <FieldMessage id="amend-affected-me-message" errors={state.fieldErrors?.text} hint="In your own words, whenever you are ready. You can change them later." />
       </label>
       {state.ok ? null : <FormMessage ok={false} message={state.fieldErrors ? undefined : state.message} />}
       <div className="button-row">

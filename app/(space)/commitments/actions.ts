@@ -55,6 +55,8 @@ function commitmentInput(formData: FormData, raw: Record<string, string>) {
 /** "I will …" (mine), "Would you …" (asking the partner), or a conversation's next step made mine. */
 export async function createCommitmentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, FORM_FIELDS);
+  // The chosen weekdays come back too, so a refused form keeps them ticked.
+  values.weekdays = formData.getAll('weekday').map(String).join(',');
   let createdId: string | null = null;
   const result = await runAction(async () => {
     const viewer = await viewerOrThrow();

@@ -1,43 +1,13 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
-import { FormMessage } from '../../_components/field';
+import { CadenceFields, useBrowserDay } from './cadence-fields';
+import { FieldMessage, FormMessage } from '../../_components/field';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState, type ActionState } from '../../_lib/action-result';
 import { changeCommitmentAction, checkInAction, commitmentStepAction, createCommitmentAction, listClausesAction } from './actions';
 
 const TEXT_MAX = 500;
 const NOTE_MAX = 1000;
-/** Monday first, as people read a week; values are 0 = Sunday … 6 = Saturday, as stored. */
-const WEEK = [
-  [1, 'Mon'],
-  [2, 'Tue'],
-  [3, 'Wed'],
-  [4, 'Thu'],
-  [5, 'Fri'],
-  [6, 'Sat'],
-  [0, 'Sun'],
-] as const;
-
-/** The browser's IANA zone and today's date there, known only after the page has loaded. */
-function useBrowserDay(): { timeZone: string; today: string } {
-  const [day, setDay] = useState({ timeZone: '', today: '' });
-  useEffect(() => {
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    setDay({ timeZone, today });
-  }, []);
-  return day;
-}
-
-function ErrorText({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
-  const message = errors?.[0] ?? hint;
-  return message ? (
-    <small id={id} className={errors?.length ? 'field-error' : undefined}>
-      {message}
-    </small>
-  ) : null;
-}
-
 export interface AgreementChoice {
   id: string;
   title: string;
@@ -110,44 +80,10 @@ export function NewCommitmentForm({
           aria-describedby="commitment-text-message"
           placeholder={who === 'partner' ? 'e.g. tell me when plans change' : 'e.g. put my phone away at dinner'}
         />
-        <ErrorText id="commitment-text-message" errors={errors.text} hint={`In your own words, up to ${TEXT_MAX} characters.`} />
+        <FieldMessage id="commitment-text-message" errors={errors.text} hint={`In your own words, up to ${TEXT_MAX} characters.`} />
       </label>
 
-      <fieldset className="commitment-cadence" aria-describedby="commitment-cadence-message">
-        <legend>How often</legend>
-        <label>
-          <input type="radio" name="cadenceKind" value="daily" checked={kind === 'daily'} onChange={() => setKind('daily')} /> Every day
-        </label>
-        <label>
-          <input type="radio" name="cadenceKind" value="weekly" checked={kind === 'weekly'} onChange={() => setKind('weekly')} /> On chosen days of the week
-        </label>
-        {kind === 'weekly' ? (
-          <div className="commitment-weekdays" role="group" aria-label="Days of the week">
-            {WEEK.map(([value, label]) => (
-              <label key={value}>
-                <input type="checkbox" name="weekday" value={value} /> {label}
-              </label>
-            ))}
-          </div>
-        ) : null}
-        <label>
-          <input type="radio" name="cadenceKind" value="every" checked={kind === 'every'} onChange={() => setKind('every')} /> Every few days
-        </label>
-        {kind === 'every' ? (
-          <label className="commitment-inline">
-            Every <input type="number" name="everyDays" min={2} max={90} defaultValue={values.everyDays || '3'} aria-label="Every how many days" /> days
-          </label>
-        ) : null}
-        <label>
-          <input type="radio" name="cadenceKind" value="once" checked={kind === 'once'} onChange={() => setKind('once')} /> Once, by a date
-        </label>
-        {kind === 'once' ? (
-          <label className="commitment-inline">
-            By <input type="date" name="byDate" defaultValue={values.byDate ?? ''} min={today || undefined} aria-label="Done by" />
-          </label>
-        ) : null}
-        <ErrorText id="commitment-cadence-message" errors={errors.cadence} />
-      </fieldset>
+      <CadenceFields id="commitment-cadence" className="commitment-cadence" kind={kind} onKindChange={setKind} values={values} today={today} errors={errors.cadence} />
 
       <div className="commitment-dates">
         <label htmlFor="commitment-start">
@@ -162,12 +98,12 @@ export function NewCommitmentForm({
             aria-invalid={errors.startDate ? true : undefined}
             aria-describedby="commitment-start-message"
           />
-          <ErrorText id="commitment-start-message" errors={errors.startDate} />
+          <FieldMessage id="commitment-start-message" errors={errors.startDate} />
         </label>
         <label htmlFor="commitment-review">
           Look back together on <span className="muted">(optional)</span>
           <input id="commitment-review" type="date" name="reviewDate" defaultValue={values.reviewDate ?? ''} min={today || undefined} aria-invalid={errors.reviewDate ? true : undefined} aria-describedby="commitment-review-message" />
-          <ErrorText id="commitment-review-message" errors={errors.reviewDate} />
+          <FieldMessage id="commitment-review-message" errors={errors.reviewDate} />
         </label>
       </div>
 
@@ -195,12 +131,12 @@ export function NewCommitmentForm({
                   </option>
                 ))}
               </select>
-              <ErrorText id="commitment-clause-message" errors={errors.clause ?? (clauses.message ? [clauses.message] : undefined)} hint="Its words as they are now are kept with the commitment." />
+              <FieldMessage id="commitment-clause-message" errors={errors.clause ?? (clauses.message ? [clauses.message] : undefined)} hint="Its words as they are now are kept with the commitment." />
             </label>
           ) : null}
         </div>
       ) : null}
-      <ErrorText id="commitment-zone-message" errors={errors.timeZone} />
+      <FieldMessage id="commitment-zone-message" errors={errors.timeZone} />
       <SubmitButton pendingText="Saving…">{who === 'partner' ? `Ask ${partnerName}` : 'Make this commitment'}</SubmitButton>
     </form>
   );
@@ -230,12 +166,12 @@ export function CheckInForm({ commitmentId, periodStart, legend, hint }: { commi
             </label>
           ))}
         </div>
-        <ErrorText id={`${id}-message`} errors={errors.value ?? errors.periodStart} hint={hint} />
+        <FieldMessage id={`${id}-message`} errors={errors.value ?? errors.periodStart} hint={hint} />
       </fieldset>
       <label htmlFor={`${id}-note`}>
         A few words <span className="muted">(optional)</span>
         <textarea id={`${id}-note`} name="note" rows={2} maxLength={NOTE_MAX + 100} defaultValue={state.values?.note ?? ''} aria-invalid={errors.note ? true : undefined} />
-        <ErrorText id={`${id}-note-message`} errors={errors.note} />
+        <FieldMessage id={`${id}-note-message`} errors={errors.note} />
       </label>
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton pendingText="Saving…">Give my view</SubmitButton>
@@ -258,7 +194,7 @@ export function StepForm({ commitmentId, step, label, noteLabel, className }: { 
         <label htmlFor={`step-${step}-note`}>
           {noteLabel} <span className="muted">(optional)</span>
           <textarea id={`step-${step}-note`} name="note" rows={2} maxLength={NOTE_MAX + 100} defaultValue={state.values?.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
-          <ErrorText id={`step-${step}-note-message`} errors={state.fieldErrors?.note} />
+          <FieldMessage id={`step-${step}-note-message`} errors={state.fieldErrors?.note} />
         </label>
       ) : null}
       <FormMessage ok={state.ok} message={state.message} />
@@ -279,12 +215,12 @@ export function ChangeForm({ commitmentId, text }: { commitmentId: string; text:
       <label htmlFor="change-text">
         New words
         <textarea id="change-text" name="text" rows={2} maxLength={TEXT_MAX + 100} defaultValue={state.values?.text ?? text} aria-invalid={errors.text ? true : undefined} />
-        <ErrorText id="change-text-message" errors={errors.text} />
+        <FieldMessage id="change-text-message" errors={errors.text} />
       </label>
       <label htmlFor="change-note">
         Why <span className="muted">(optional)</span>
         <textarea id="change-note" name="note" rows={2} maxLength={NOTE_MAX + 100} defaultValue={state.values?.note ?? ''} />
-        <ErrorText id="change-note-message" errors={errors.note} />
+        <FieldMessage id="change-note-message" errors={errors.note} />
       </label>
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton className="secondary" pendingText="Saving…">

@@ -10,23 +10,10 @@
 import { cookies } from 'next/headers';
 import { signOut } from '@/server/auth/next-auth';
 import { jsonError } from '../../_lib/json-response';
+import { comesFromMendItself } from '../../_lib/same-origin';
 
 /** next-auth's session cookie, its __Secure- form on https, and the chunks a large token is split into. */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
-function comesFromMendItself(request: Request): boolean {
-  // Browsers send Sec-Fetch-Site with every request; older ones still send Origin on every POST.
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 export async function POST(request: Request): Promise<Response> {
   if (!comesFromMendItself(request)) return jsonError(403, 'Quick exit only works from Mend’s own pages.');

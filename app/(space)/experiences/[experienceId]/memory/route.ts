@@ -12,22 +12,11 @@ import { saveMemory } from '@/server/domain/experiences/save-memory';
 import { PHOTO_MAX_BYTES, PHOTO_MESSAGES } from '@/server/domain/experiences/prepare-memory-photo';
 import { jsonError, jsonFromError, jsonOk } from '../../../../_lib/json-response';
 import { getViewer } from '../../../../_lib/viewer';
+import { comesFromMendItself } from '../../../../_lib/same-origin';
 
 /** The photo's 5 MB and room for the text and the form's own framing. */
 const BODY_LIMIT_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
 
-function comesFromMendItself(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 const tooBig = () => jsonError(413, PHOTO_MESSAGES.tooBig, { photo: [PHOTO_MESSAGES.tooBig] });
 

@@ -52,7 +52,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
       if (!(error instanceof AuthError)) throw error;
       if (error instanceof SignInPaused) return { ok: false, values, message: pausedMessage(error.waitMs), data: code ? { needCode: '1' } : undefined };
       if (error instanceof SecondStepNeeded) {
-        return { ok: false, values, data: { needCode: '1' }, message: 'Now enter the six-digit code from your authenticator app.' };
+        // Not an error: the form shows the code field with a calm word of its own.
+        return { ok: false, values, data: { needCode: '1' } };
       }
       if (error instanceof SecondStepMismatch) {
         return {

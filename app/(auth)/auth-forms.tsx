@@ -33,6 +33,11 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {needCode && !state.message ? (
+        <p className="notice notice-info" role="status">
+          This account uses two-step sign-in. Enter the six-digit code from your authenticator app.
+        </p>
+      ) : null}
       <input type="hidden" name="next" value={next} />
       <Field
         label="Email"

@@ -8,7 +8,7 @@ import { changeNameAction, changePasswordAction, confirmEmailChangeAction, reque
 export function ChangeNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(changeNameAction, initialActionState);
   return (
-    <form action={action} noValidate aria-label="Change your name">
+    <form action={action} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <Field
         label="Your name"
@@ -28,10 +28,10 @@ export function ChangeNameForm({ name }: { name: string }) {
 export function ChangeEmailForm() {
   const [state, action] = useActionState(requestEmailChangeAction, initialActionState);
   return (
-    <form action={action} noValidate aria-label="Change your email address">
+    <form action={action} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
-      <Field label="New email address" name="newEmail" type="email" autoComplete="email" required defaultValue={state.values?.newEmail} errors={state.fieldErrors?.newEmail} />
-      <Field label="Your current password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password ?? state.fieldErrors?.currentPassword} />
+      <Field id="email-change-new" label="New email address" name="newEmail" type="email" autoComplete="email" required defaultValue={state.values?.newEmail} errors={state.fieldErrors?.newEmail} />
+      <Field id="email-change-password" label="Your current password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password ?? state.fieldErrors?.currentPassword} />
       <SubmitButton className="secondary" pendingText="Sending…">Send a link to the new address</SubmitButton>
     </form>
   );
@@ -40,7 +40,7 @@ export function ChangeEmailForm() {
 export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, initialActionState);
   return (
-    <form action={action} noValidate aria-label="Change your password">
+    <form action={action} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
       <Field

@@ -54,8 +54,9 @@ export function TwoFactorPanel({ status, setup, recoveryLeft }: Props) {
         <details>
           <summary>Turn two-step sign-in off</summary>
           <form action={disable} noValidate aria-label="Turn two-step sign-in off">
-            <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={disableState.fieldErrors?.password} />
+            <Field id="two-factor-off-password" label="Account password" name="password" type="password" autoComplete="current-password" required errors={disableState.fieldErrors?.password} />
             <Field
+              id="two-factor-off-code"
               label="Code from your app, or a recovery code"
               name="code"
               autoComplete="one-time-code"
@@ -85,6 +86,7 @@ export function TwoFactorPanel({ status, setup, recoveryLeft }: Props) {
             <form action={confirm} noValidate aria-label="Confirm two-step sign-in">
               <FormMessage ok={confirmState.ok} message={confirmState.message} />
               <Field
+                id="two-factor-setup-code"
                 label="Enter the six-digit code the app shows"
                 name="code"
                 inputMode="numeric"
@@ -103,7 +105,7 @@ export function TwoFactorPanel({ status, setup, recoveryLeft }: Props) {
   return (
     <form action={begin} noValidate aria-label="Set up two-step sign-in">
       <FormMessage ok={beginState.ok} message={beginState.message} />
-      <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={beginState.fieldErrors?.password} />
+      <Field id="two-factor-setup-password" label="Account password" name="password" type="password" autoComplete="current-password" required errors={beginState.fieldErrors?.password} />
       <SubmitButton className="secondary" pendingText="Starting…">Set up two-step sign-in</SubmitButton>
     </form>
   );

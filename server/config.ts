@@ -5,6 +5,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { pauseMinimumProblem } from './domain/conversations/pause-minimum';
 import { signUpLimitProblem } from './auth/sign-in-throttle-policy';
+import { publicUrlProblem } from './notices/notice-content';
+import { pushEndpointConfigProblem } from './notices/push-subscriptions';
+import { vapidConfigProblem } from './notices/vapid-keys';
 import { mailConfigProblem } from './mail/mail';
 
 const schema = z.object({
@@ -44,6 +47,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
   const signUpProblem = signUpLimitProblem(env);
   if (signUpProblem) throw new ConfigError(`Mend cannot start: ${signUpProblem}`);
+  const noticesProblem = vapidConfigProblem(env) ?? publicUrlProblem(env) ?? pushEndpointConfigProblem(env);
+  if (noticesProblem) throw new ConfigError(`Mend cannot start: ${noticesProblem}`);
   const mailProblem = mailConfigProblem(env);
   if (mailProblem) throw new ConfigError(`Mend cannot start: ${mailProblem}`);
   return {

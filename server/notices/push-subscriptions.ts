@@ -2,7 +2,8 @@
  * A person's devices that receive push notices (push_subscriptions). The endpoint is a URL of the
  * browser's push service; Mend will later POST to it, so it must be https (a push service never
  * speaks plain http). Tests stand in for a push service on a loopback http address, allowed only
- * with MEND_PUSH_ALLOW_LOOPBACK_HTTP=1, a setting for tests that production never sets.
+ * with MEND_PUSH_ALLOW_LOOPBACK_HTTP=1 together with MEND_TEST_MODE=1 (Mend refuses to start with
+ * the first alone).
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,7 +12,15 @@ import type { Executor } from '../db/database';
 import { invalidInput } from '../domain/errors';
 
 function loopbackHttpAllowed(env: Record<string, string | undefined>): boolean {
-  return env.MEND_PUSH_ALLOW_LOOPBACK_HTTP === '1';
+  return env.MEND_PUSH_ALLOW_LOOPBACK_HTTP === '1' && env.MEND_TEST_MODE === '1';
+}
+
+/** A test-only setting on a server without MEND_TEST_MODE is a mistake worth stopping for. */
+export function pushEndpointConfigProblem(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.MEND_PUSH_ALLOW_LOOPBACK_HTTP && env.MEND_TEST_MODE !== '1') {
+    return 'MEND_PUSH_ALLOW_LOOPBACK_HTTP is for test runs only (with MEND_TEST_MODE=1). Remove it.';
+  }
+  return undefined;
 }
 
 function endpointProblem(value: string, env: Record<string, string | undefined>): string | undefined {

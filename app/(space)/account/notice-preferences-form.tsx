@@ -49,8 +49,8 @@ export function NoticePreferencesForm({ kinds, initial, timeZones }: NoticePrefe
       <fieldset>
         <legend>Quiet hours: nothing is sent between these times, and what came up waits until they end.</legend>
         <div className="grid">
-          <Field label="From" name="quietStart" type="time" defaultValue={state.values?.quietStart ?? initial.quietStart} errors={errors.quietStart} />
-          <Field label="Until" name="quietEnd" type="time" defaultValue={state.values?.quietEnd ?? initial.quietEnd} errors={errors.quietEnd} />
+          <Field label="Quiet from" name="quietStart" type="time" defaultValue={state.values?.quietStart ?? initial.quietStart} errors={errors.quietStart} />
+          <Field label="Quiet until" name="quietEnd" type="time" defaultValue={state.values?.quietEnd ?? initial.quietEnd} errors={errors.quietEnd} />
         </div>
         <label htmlFor="field-timeZone">
           Your time zone

@@ -22,7 +22,7 @@ import { closeMail } from '../../../server/mail';
 import { NOTICE_KINDS } from '../../../server/notices/notice-kinds';
 import { getNoticePreferences, saveNoticePreferences, type NoticePreferencesInput } from '../../../server/notices/notice-preferences';
 import { createNotifier, listNoticeDeliveries, type Notifier } from '../../../server/notices/notifier';
-import { savePushSubscription } from '../../../server/notices/push-subscriptions';
+import { pushEndpointConfigProblem, savePushSubscription } from '../../../server/notices/push-subscriptions';
 import { resolveVapidKeys } from '../../../server/notices/vapid-keys';
 import { GET as unsubscribePage, POST as unsubscribePost } from '../../../app/notices/unsubscribe/route';
 import { makeUser } from '../../support/fixtures';
@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('discreet notices on %s', (kind) => {
   let clock = Date.parse('2026-12-02T12:00:00Z');
   const logs: string[] = [];
   const authSecret = randomBytes(32).toString('base64url');
-  const env = () => ({ SMTP_URL: smtp.url, MEND_DATA_DIR: dataDir, MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1' });
+  const env = () => ({ SMTP_URL: smtp.url, MEND_DATA_DIR: dataDir, MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1', MEND_TEST_MODE: '1' });
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
@@ -233,6 +233,9 @@ describe.each(testDatabaseKinds())('discreet notices on %s', (kind) => {
     await expect(savePushSubscription(t.db, person.id, subscriber.subscription, { env: {} })).rejects.toMatchObject({ code: 'invalid-input', message: 'The push endpoint must be an https address.' });
     await expect(savePushSubscription(t.db, person.id, { ...subscriber.subscription, endpoint: 'http://push.example.com/x' }, { env: env() })).rejects.toMatchObject({ message: 'The push endpoint must be an https address.' });
     await expect(savePushSubscription(t.db, person.id, { endpoint: 'https://push.example.com/x', keys: { p256dh: 'abc', auth: 'def' } }, { env: {} })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(savePushSubscription(t.db, person.id, subscriber.subscription, { env: { MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1' } })).rejects.toMatchObject({ message: 'The push endpoint must be an https address.' });
+    expect(pushEndpointConfigProblem({ MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1' })).toContain('for test runs only');
+    expect(pushEndpointConfigProblem({ MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1', MEND_TEST_MODE: '1' })).toBeUndefined();
     const saved = await savePushSubscription(t.db, person.id, { ...subscriber.subscription, endpoint: 'https://push.example.com/x' }, { env: {} });
     expect(saved.endpoint).toBe('https://push.example.com/x');
   });

@@ -14,6 +14,8 @@ export async function NoticePreferencesSection() {
   const viewer = await getViewer();
   if (!viewer) return null;
   const prefs = await getNoticePreferences(getDb(), viewer.userId);
+  // The runtime's list may leave out UTC (Mend's default) or a zone saved before a data update.
+  const timeZones = [...new Set(['UTC', prefs.timeZone, ...Intl.supportedValuesOf('timeZone')])];
   return (
     <section className="card" aria-labelledby="notices-heading">
       <h2 id="notices-heading">Notices outside Mend</h2>
@@ -33,7 +35,7 @@ export async function NoticePreferencesSection() {
           timeZone: prefs.timeZone,
           appName: prefs.appName,
         }}
-        timeZones={Intl.supportedValuesOf('timeZone')}
+        timeZones={timeZones}
       />
     </section>
   );

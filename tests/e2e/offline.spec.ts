@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, makeCouple, screenshotPath, test } from './fixtures';
+import { createSpace, expect, makeCouple, newPerson, screenshotPath, signUp, test } from './fixtures';
 
 function editor(page: Page) {
   return page.locator('.collab-prose');
@@ -110,5 +110,42 @@ test('an agreement opened once opens offline, takes an edit the partner sees lat
     expect((await page.evaluate(() => indexedDB.databases())).filter((database) => database.name?.startsWith('mend-document-'))).toEqual([]);
   }
   await page.screenshot({ path: screenshotPath('offline-signed-out-1200') });
+  await context.setOffline(false);
+});
+
+test('a journal entry opened once opens offline too, and Quick exit leaves no cache behind', async ({ browser, mendURL }) => {
+  const secret = `Slept badly, felt lighter by noon ${randomBytes(4).toString('hex')}`;
+  const alex = await newPerson(browser, mendURL, 'Alex');
+  await signUp(alex);
+  await createSpace(alex, 'Alex & Sam');
+  const { page, context } = alex;
+  await page.goto('/journal');
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.waitForURL(/\/journal\/[0-9a-f-]{36}$/);
+  const entryPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await editor(page).click();
+  await page.keyboard.insertText(secret);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect.poll(async () => (await cacheContents(page))['mend-pages-v1'] ?? []).toEqual([entryPath]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(editor(page)).toContainText(secret);
+  await expect(page.getByTestId('offline-mark')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Quick exit' }).click();
+  await page.waitForURL('about:blank#left-mend');
+  // Back on Mend's origin (a file that is not a page, so nothing is kept or forgotten by opening it).
+  const later = await context.newPage();
+  await later.goto('/manifest.webmanifest');
+  await expect.poll(() => later.evaluate(() => caches.keys())).toEqual([]);
+  await context.setOffline(true);
+  // With the worker gone (the server's Clear-Site-Data) the browser shows its own offline error;
+  // with it still there, its offline page. Neither shows the entry.
+  await later.goto(entryPath).catch(() => undefined);
+  expect(await later.content()).not.toContain(secret);
   await context.setOffline(false);
 });

@@ -21,6 +21,27 @@ async function readError(response: Response): Promise<string> {
   return body?.error?.message ?? 'Mend could not save this just now. Please try again.';
 }
 
+/** A browser with no way to its push service (offline) may never answer subscribe(). */
+const SUBSCRIBE_TIMEOUT_MS = 20_000;
+
+class PushServiceSilent extends Error {}
+
+function subscribeWithin(registration: ServiceWorkerRegistration, key: Uint8Array<ArrayBuffer>, ms: number): Promise<PushSubscription> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PushServiceSilent()), ms);
+  });
+  return Promise.race([registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }), silent]).finally(() => clearTimeout(timer));
+}
+
+function describeSubscribeFailure(error: unknown): string {
+  if (error instanceof PushServiceSilent) return 'This browser’s notice service did not answer. Check your connection and try again. Nothing was turned on.';
+  const name = (error as Error)?.name;
+  // Chromium refuses push in private windows with an AbortError ("permission denied").
+  if (name === 'AbortError' || name === 'NotAllowedError') return 'This browser would not set up notices here (a private window cannot get them). Nothing was turned on.';
+  return `This device could not be set up for notices: ${(error as Error)?.message || 'the browser refused'}. Nothing was turned on.`;
+}
+
 function supported(): boolean {
   return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
@@ -64,13 +85,13 @@ export function PushDeviceToggle() {
       const keyResponse = await fetch('/api/push/key');
       if (!keyResponse.ok) throw new Error(await readError(keyResponse));
       const { publicKey } = (await keyResponse.json()) as { publicKey: string };
-      const subscription = (await registration.pushManager.getSubscription()) ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+      const subscription = (await registration.pushManager.getSubscription()) ?? (await subscribeWithin(registration, keyBytes(publicKey), SUBSCRIBE_TIMEOUT_MS));
       const saved = await fetch('/api/push/subscription', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(subscription.toJSON()) });
       if (!saved.ok) throw new Error(await readError(saved));
       setStatus('on');
       setMessage({ ok: true, text: 'Notices are on for this device. Choose below which ones it gets.' });
     } catch (error) {
-      setMessage({ ok: false, text: `This device could not be set up for notices: ${(error as Error)?.message || 'the browser refused'}.` });
+      setMessage({ ok: false, text: describeSubscribeFailure(error) });
     } finally {
       setBusy(false);
     }

@@ -24,7 +24,8 @@ export const DEFAULT_VAPID_SUBJECT = 'mailto:mend@localhost';
 const KEY = Symbol.for('mend.vapid-keys');
 
 function dataDir(env: Record<string, string | undefined>): string {
-  return path.resolve(env.MEND_DATA_DIR?.trim() || '.data');
+  // A runtime path, not a build input: without the hint Turbopack traces the whole project.
+  return path.resolve(/* turbopackIgnore: true */ env.MEND_DATA_DIR?.trim() || '.data');
 }
 
 /** Why the push settings cannot work, in words for the person starting Mend; undefined when fine. */

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeDeliveries, pushSubscriptions } from '../../../drizzle/schema';
+import { readConfig } from '../../../server/config';
 import { setProcessDatabase } from '../../../server/db/process-database';
 import { actOnConversation } from '../../../server/domain/conversations/act-on-conversation';
 import { proposeConversation } from '../../../server/domain/conversations/propose-conversation';
@@ -247,5 +248,13 @@ describe.each(testDatabaseKinds())('discreet notices on %s', (kind) => {
     await expect(saveNoticePreferences(t.db, person.id, { quietStart: '22:00' })).rejects.toMatchObject({ message: 'Give both a start and an end for quiet hours, or neither.' });
     await expect(saveNoticePreferences(t.db, person.id, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ message: 'Choose a time zone from the list.' });
     expect(await getNoticePreferences(t.db, person.id)).toMatchObject({ email: [], push: [] });
+  });
+
+  it('refuses to start with push or link settings that cannot work', () => {
+    expect(() => readConfig({ MEND_VAPID_SUBJECT: 'me' })).toThrow('MEND_VAPID_SUBJECT must be a mailto: address or an https:// URL');
+    expect(() => readConfig({ MEND_VAPID_PUBLIC_KEY: 'abc' })).toThrow('Set both MEND_VAPID_PUBLIC_KEY and MEND_VAPID_PRIVATE_KEY, or neither');
+    expect(() => readConfig({ MEND_PUBLIC_URL: 'mend dot org' })).toThrow('MEND_PUBLIC_URL must be the address people open Mend at');
+    expect(() => readConfig({ MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1' })).toThrow('for test runs only');
+    expect(readConfig({ MEND_VAPID_SUBJECT: 'mailto:care@example.org', MEND_PUBLIC_URL: 'https://mend.example.org' }).port).toBe(3000);
   });
 });

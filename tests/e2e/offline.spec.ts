@@ -149,3 +149,31 @@ test('a journal entry opened once opens offline too, and Quick exit leaves no ca
   expect(await later.content()).not.toContain(secret);
   await context.setOffline(false);
 });
+
+test('a session that ends without the sign-out button (expired, or signed out from another device) still leaves no cache once the sign-in page opens', async ({ browser, mendURL }) => {
+  const secret = `A quiet evening at home ${randomBytes(4).toString('hex')}`;
+  const alex = await newPerson(browser, mendURL, 'Alex');
+  await signUp(alex);
+  await createSpace(alex, 'Alex & Sam');
+  const { page, context } = alex;
+  await page.goto('/journal');
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.waitForURL(/\/journal\/[0-9a-f-]{36}$/);
+  const entryPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await editor(page).click();
+  await page.keyboard.insertText(secret);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect.poll(async () => (await cacheContents(page))['mend-pages-v1'] ?? []).toEqual([entryPath]);
+
+  // The session is gone without this page knowing: the next page it asks for is the sign-in page.
+  await context.clearCookies();
+  await page.goto(entryPath);
+  await page.waitForURL(/\/sign-in\?next=/);
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([]);
+  await context.setOffline(true);
+  await page.goto(entryPath);
+  await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  await context.setOffline(false);
+});

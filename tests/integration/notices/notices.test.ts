@@ -16,13 +16,18 @@ import { actOnConversation } from '../../../server/domain/conversations/act-on-c
 import { proposeConversation } from '../../../server/domain/conversations/propose-conversation';
 import { createNote } from '../../../server/domain/notes/create-note';
 import { shareNote } from '../../../server/domain/notes/share-note';
+import { NOTE_EVENTS } from '../../../server/domain/notes/note-live-events';
+import { AMEND_EVENTS } from '../../../server/domain/amends/amend-live-events';
+import { COMMITMENT_EVENTS } from '../../../server/domain/commitments/commitment-live-events';
+import { leaveSpace } from '../../../server/domain/spaces/leave-space';
+import { publishLiveEvent } from '../../../server/events/live-events';
 import { acceptInvite } from '../../../server/domain/spaces/accept-invite';
 import { createInvite } from '../../../server/domain/spaces/create-invite';
 import { createSpace } from '../../../server/domain/spaces/create-space';
 import { closeMail } from '../../../server/mail';
 import { NOTICE_KINDS } from '../../../server/notices/notice-kinds';
 import { getNoticePreferences, saveNoticePreferences, type NoticePreferencesInput } from '../../../server/notices/notice-preferences';
-import { createNotifier, listNoticeDeliveries, type Notifier } from '../../../server/notices/notifier';
+import { createNotifier, listNoticeDeliveries, noticeKindOf, type Notifier } from '../../../server/notices/notifier';
 import { pushEndpointConfigProblem, savePushSubscription } from '../../../server/notices/push-subscriptions';
 import { resolveVapidKeys } from '../../../server/notices/vapid-keys';
 import { GET as unsubscribePage, POST as unsubscribePost } from '../../../app/notices/unsubscribe/route';
@@ -239,6 +244,29 @@ describe.each(testDatabaseKinds())('discreet notices on %s', (kind) => {
     expect(pushEndpointConfigProblem({ MEND_PUSH_ALLOW_LOOPBACK_HTTP: '1', MEND_TEST_MODE: '1' })).toBeUndefined();
     const saved = await savePushSubscription(t.db, person.id, { ...subscriber.subscription, endpoint: 'https://push.example.com/x' }, { env: {} });
     expect(saved.endpoint).toBe('https://push.example.com/x');
+  });
+
+  it('tells no one about a space that has closed', async () => {
+    const { author, partner, space } = await couple();
+    await saveNoticePreferences(t.db, partner.id, everyKindOn);
+    await saveNoticePreferences(t.db, author.id, everyKindOn);
+    await leaveSpace(t.db, { userId: author.id }, space.id);
+    // An event that still names the closed space (published late, or by a second instance) reaches no one.
+    publishLiveEvent({ spaceId: space.id, audience: 'space', event: NOTE_EVENTS.shared, payload: { noteId: 'x', actorId: author.id, actorName: 'Thaddeus' } });
+    await notifier.idle();
+    expect(await listNoticeDeliveries(t.db, partner.id)).toEqual([]);
+    expect(await listNoticeDeliveries(t.db, author.id)).toEqual([]);
+  });
+
+  it('knows each feature’s event by the name the feature publishes', () => {
+    const space = { spaceId: 'space', audience: 'space' as const };
+    expect(noticeKindOf({ ...space, event: NOTE_EVENTS.shared, payload: { actorId: 'a' } })).toEqual({ kind: 'note-shared', actorId: 'a' });
+    expect(noticeKindOf({ ...space, event: AMEND_EVENTS.offered, payload: { amendId: 'x', actorId: 'a', actorName: 'A' } })).toEqual({ kind: 'amend-offered', actorId: 'a' });
+    expect(noticeKindOf({ ...space, event: COMMITMENT_EVENTS.checkInsRevealed, payload: { actorId: 'a' } })).toEqual({ kind: 'check-in-waiting', actorId: 'a' });
+    expect(noticeKindOf({ ...space, event: 'version-proposed', payload: { documentId: 'd', number: 2, by: 'a' } })).toEqual({ kind: 'version-to-sign', actorId: 'a' });
+    // Events that are not for the partner, or are to one person's own devices, make no notice.
+    expect(noticeKindOf({ ...space, event: NOTE_EVENTS.acknowledged, payload: { actorId: 'a' } })).toBeNull();
+    expect(noticeKindOf({ spaceId: 'space', audience: { userId: 'a' }, event: COMMITMENT_EVENTS.ownCheckInSaved, payload: {} })).toBeNull();
   });
 
   it('refuses preferences that are not valid, with a message a person can read', async () => {

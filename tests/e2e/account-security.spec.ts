@@ -133,7 +133,8 @@ test('two-step sign-in: set up with a QR code, then signing in asks for the code
   await section.getByLabel('Enter the six-digit code the app shows').fill('000000');
   await section.getByRole('button', { name: 'Turn on' }).click();
   await expect(section.getByText('That code is not right. Enter the six digits your app shows now.')).toBeVisible();
-  await section.getByLabel('Enter the six-digit code the app shows').fill(await generate({ secret }));
+  const setupCode = await generate({ secret });
+  await section.getByLabel('Enter the six-digit code the app shows').fill(setupCode);
   await section.getByRole('button', { name: 'Turn on' }).click();
   const codes = section.getByTestId('recovery-codes');
   await expect(codes.getByRole('listitem')).toHaveCount(10);
@@ -158,6 +159,11 @@ test('two-step sign-in: set up with a QR code, then signing in asks for the code
   await codeField.fill('123456');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('That code is not right. Enter the code your app shows now')).toBeVisible();
+  // The code that turned it on was used once already: refused.
+  await page.getByLabel('Code from your authenticator app').fill(setupCode);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('That code is not right. Enter the code your app shows now')).toBeVisible();
+  expect(page.url()).toContain('/sign-in');
   // The code of the next time step: the one used to turn it on cannot be used again.
   await page.getByLabel('Code from your authenticator app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -60,5 +60,16 @@ export function forgetThisDeviceNow(extraDatabaseNames: Iterable<string> = []): 
   if (typeof caches !== 'undefined') {
     work.push(caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key)))).catch(() => undefined));
   }
+  // A device that is signed out gets no more notices, however neutral: its push subscription ends
+  // (the push service then answers 410 and the server deletes its row).
+  if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+    work.push(
+      navigator.serviceWorker
+        .getRegistration('/')
+        .then((registration) => registration?.pushManager.getSubscription())
+        .then((subscription) => subscription?.unsubscribe())
+        .catch(() => undefined),
+    );
+  }
   return Promise.all(work).then(() => undefined);
 }

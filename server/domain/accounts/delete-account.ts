@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { documents, userSessions, users } from '../../../drizzle/schema';
+import {
+  documents,
+  emailTokens,
+  noticeDeliveries,
+  noticePreferences,
+  pushSubscriptions,
+  recoveryCodes,
+  twoFactor,
+  userSessions,
+  users,
+} from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { findMembership, listClosedSpaces } from '../../access/authorization';
 import { hashPassword, verifyPassword } from '../../auth/password';
@@ -47,7 +57,15 @@ export async function deleteAccount(db: Database, userId: string, password: stri
     await eraseUnrevealedCommitmentCheckIns(tx, { userId });
     // Photos show faces and places: they go with the account, though the memory's words stay.
     await deletePhotosOfPerson(tx, userId);
+    // The tombstone keeps the users row, so nothing hanging off it goes by cascade: every private
+    // row of the account is deleted here.
     await tx.delete(userSessions).where(eq(userSessions.userId, userId));
+    await tx.delete(noticePreferences).where(eq(noticePreferences.userId, userId));
+    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+    await tx.delete(noticeDeliveries).where(eq(noticeDeliveries.userId, userId));
+    await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
+    await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx
       .update(users)
       .set({ name: DELETED_ACCOUNT_NAME, email: `deleted-${userId}@account-deleted.invalid`, passwordHash: unusablePasswordHash, deletedAt: now })

@@ -8,6 +8,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveEvent } from '../../_components/live/live-connection';
+import { LiveNoticeSlot } from '../../_components/live/live-notice-slot';
 
 type AmendPayload = { amendId: string; actorId: string; actorName: string };
 
@@ -33,16 +34,5 @@ export function AmendsLive({ viewerId, amendId }: { viewerId: string; amendId?: 
   useLiveEvent<{ amendId: string }>('amend-drafts-changed', (payload) => {
     if (!amendId || payload.amendId === amendId) router.refresh();
   });
-  return (
-    <div aria-live="polite" className="live-notice-slot">
-      {notice ? (
-        <p className="notice notice-info live-notice" data-testid="live-notice">
-          {notice}
-          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <LiveNoticeSlot notice={notice} onDismiss={() => setNotice(null)} />;
 }

@@ -7,6 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveEvent } from '../../_components/live/live-connection';
+import { LiveNoticeSlot } from '../../_components/live/live-notice-slot';
 
 type StepPayload = { commitmentId: string; step: string; actorId: string; actorName: string };
 type RevealPayload = { commitmentId: string; periodStart: string; actorId: string; actorName: string };
@@ -39,16 +40,5 @@ export function CommitmentsLive({ viewerId, commitmentId }: { viewerId: string; 
   useLiveEvent<{ commitmentId: string }>('commitment-own-check-in-saved', (payload) => {
     if (concernsThisPage(payload.commitmentId)) router.refresh();
   });
-  return (
-    <div aria-live="polite" className="live-notice-slot">
-      {notice ? (
-        <p className="notice notice-info live-notice" data-testid="live-notice">
-          {notice}
-          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <LiveNoticeSlot notice={notice} onDismiss={() => setNotice(null)} />;
 }

@@ -6,6 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveEvent } from '../../_components/live/live-connection';
+import { LiveNoticeSlot } from '../../_components/live/live-notice-slot';
 
 type Payload = { experienceId: string; change: string; actorId: string; actorName: string };
 
@@ -26,14 +27,5 @@ export function ExperiencesLive({ viewerId }: { viewerId: string }) {
     if (payload.actorId !== viewerId) setNotice(SENTENCES[payload.change]?.(payload.actorName) ?? `${payload.actorName} changed something.`);
     router.refresh();
   });
-  return (
-    <div aria-live="polite" className="live-notice-slot">
-      {notice ? (
-        <p className="notice notice-info live-notice" data-testid="live-notice">
-          {notice}
-          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">×</button>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <LiveNoticeSlot notice={notice} onDismiss={() => setNotice(null)} />;
 }

@@ -7,6 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLiveEvent } from '../../_components/live/live-connection';
+import { LiveNoticeSlot } from '../../_components/live/live-notice-slot';
 
 type NotePayload = { noteId: string; actorId: string; actorName: string };
 
@@ -29,14 +30,5 @@ export function NotesLive({ viewerId }: { viewerId: string }) {
   useLiveEvent<NotePayload>('note-reply-added', onNoteEvent('note-reply-added'));
   useLiveEvent<NotePayload>('note-retracted', onNoteEvent('note-retracted'));
   useLiveEvent('note-drafts-changed', () => router.refresh());
-  return (
-    <div aria-live="polite" className="live-notice-slot">
-      {notice ? (
-        <p className="notice notice-info live-notice" data-testid="live-notice">
-          {notice}
-          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">×</button>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <LiveNoticeSlot notice={notice} onDismiss={() => setNotice(null)} />;
 }

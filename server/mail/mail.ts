@@ -41,7 +41,8 @@ export function mailSettings(env: Record<string, string | undefined> = process.e
   return {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     from: env.MEND_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
-    dataDir: path.resolve(env.MEND_DATA_DIR?.trim() || '.data'),
+    // The data directory is only known at run time: tell Turbopack not to trace the project through it.
+    dataDir: path.resolve(/* turbopackIgnore: true */ env.MEND_DATA_DIR?.trim() || '.data'),
   };
 }
 

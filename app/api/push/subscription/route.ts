@@ -12,19 +12,7 @@ import { getDb } from '@/server/db/process-database';
 import { listPushSubscriptions, removePushSubscription, savePushSubscription } from '@/server/notices/push-subscriptions';
 import { getViewerSession } from '../../../_lib/viewer';
 import { jsonError, jsonFromError, jsonOk } from '../../../_lib/json-response';
-
-function comesFromMendItself(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+import { comesFromMendItself } from '../../../_lib/same-origin';
 
 async function readJson(request: Request): Promise<unknown> {
   if (!(request.headers.get('content-type') ?? '').includes('application/json')) return undefined;

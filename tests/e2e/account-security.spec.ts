@@ -159,9 +159,13 @@ test('two-step sign-in: set up with a QR code, then signing in asks for the code
   await codeField.fill('123456');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('That code is not right. Enter the code your app shows now')).toBeVisible();
+  // The form is reset once the server has answered: only then is the next code typed, so it is not
+  // wiped by the answer to the previous one.
+  await expect(page.getByLabel('Code from your authenticator app')).toHaveValue('');
   // The code that turned it on was used once already: refused.
   await page.getByLabel('Code from your authenticator app').fill(setupCode);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Code from your authenticator app')).toHaveValue('');
   await expect(page.getByText('That code is not right. Enter the code your app shows now')).toBeVisible();
   expect(page.url()).toContain('/sign-in');
   // The code of the next time step: the one used to turn it on cannot be used again.

@@ -205,6 +205,23 @@ test('the account page lists signed-in devices; one can be signed out, or all bu
   for (const context of [phone, tablet, alex.context]) await context.close();
 });
 
+test('"Sign out everywhere" ends every session, this device’s too', async ({ browser, mendURL }) => {
+  const alex = await newPerson(browser, mendURL, 'Alex');
+  await signUp(alex);
+  await createSpace(alex, 'Ours');
+  const phone = await browser.newContext({ baseURL: mendURL });
+  await signIn(alex, phone);
+  const copied = await copyOfCookies(alex.context, mendURL);
+  await expectSignedIn(copied);
+  await alex.page.goto('/account');
+  await alex.page.getByRole('button', { name: 'Sign out everywhere', exact: true }).click();
+  await alex.page.waitForURL(/\/sign-in\?signedOut=1/);
+  await expectSignedOut(phone);
+  await expectSignedOut(copied);
+  await expectSignedOut(alex.context);
+  for (const context of [phone, copied, alex.context]) await context.close();
+});
+
 test('a deleted account’s cookie identifies no one', async ({ browser, mendURL }) => {
   const robin = await newPerson(browser, mendURL, 'Robin');
   await signUp(robin);

@@ -54,7 +54,7 @@ async function eraseAmendsOfLeaver(tx: Executor, spaceId: string, leaverId: stri
 
 /**
  * Leave the couple's space. A space belongs to the two people who formed it, so leaving closes it
- * for good (../shared/guide/product.md, "A relationship's life"):
+ * for good (docs/relationship-life.md):
  * - the person who leaves keeps their journal (it was never the space's) and loses all access here;
  *   their private drafts, retracted notes and unrevealed check-ins are deleted for good;
  * - the person who stays keeps read-only access to everything that was shared, and an export; an

@@ -1,6 +1,6 @@
 /**
- * What happens to each kind of data at the edges of a relationship (../shared/guide/product.md,
- * "A relationship's life"): a partner leaves, a new partner arrives, a partner deletes their account.
+ * What happens to each kind of data at the edges of a relationship (docs/relationship-life.md): a
+ * partner leaves, a new partner arrives, a partner deletes their account.
  * Every assertion is what a person would get from the domain functions the pages and rooms call.
  */
 import { eq } from 'drizzle-orm';

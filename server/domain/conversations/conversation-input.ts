@@ -4,7 +4,7 @@
  * minimum, the next-steps document, and the time.
  */
 import { z } from 'zod';
-import { FEELINGS, TURN_SECONDS_DEFAULT } from './conversation-machine';
+import { CHECK_IN_FEELINGS, TURN_SECONDS_DEFAULT } from './conversation-machine';
 
 export const TOPIC_MAX = 200;
 
@@ -38,7 +38,7 @@ export const conversationActionSchema = z.discriminatedUnion(
       type: z.literal('check-in'),
       conversationId,
       feelings: z
-        .array(z.enum(FEELINGS, { error: 'Choose feelings from the list.' }), { error: 'Choose at least one feeling.' })
+        .array(z.enum(CHECK_IN_FEELINGS as [string, ...string[]], { error: 'Choose feelings from the list.' }), { error: 'Choose at least one feeling.' })
         .min(1, 'Choose at least one feeling.')
         .max(5, 'Choose up to five feelings.'),
       intensity: z.number({ error: 'Choose an intensity from 1 to 5.' }).int().min(1, 'Choose an intensity from 1 to 5.').max(5, 'Choose an intensity from 1 to 5.'),

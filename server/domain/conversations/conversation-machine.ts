@@ -10,6 +10,8 @@
  * moment, whichever server instance computes it.
  */
 
+import { FEELING_WORDS } from '../feelings/feelings-vocabulary';
+
 export const TURN_SECONDS_DEFAULT = 180;
 export const TURN_SECONDS_MIN = 60;
 export const TURN_SECONDS_MAX = 600;
@@ -20,23 +22,21 @@ export const LONGEST_SCHEDULE_MS = 24 * 60 * 60 * 1000;
 /** A planned session can be joined a little before its time. */
 export const JOIN_EARLY_MS = 5 * 60 * 1000;
 
-export const FEELINGS = [
-  'calm',
-  'hopeful',
-  'tender',
-  'grateful',
-  'nervous',
-  'anxious',
-  'sad',
-  'hurt',
-  'angry',
-  'ashamed',
-  'lonely',
-  'tired',
-  'numb',
-  'confused',
-] as const;
-export type Feeling = (typeof FEELINGS)[number];
+/**
+ * The moment both check-ins are shown: both screens show both at once, for this long, before the
+ * first speaker's time begins (so the moment does not eat into their turn).
+ */
+export const REVEAL_SECONDS_DEFAULT = 8;
+
+/** A check-in offers the words of the notes' feelings vocabulary (each word belongs to one family). */
+export const CHECK_IN_FEELINGS: readonly string[] = Object.values(FEELING_WORDS).flat();
+/**
+ * Words the check-in offered before it shared the notes' vocabulary. Nobody can choose them any more
+ * (the input schema offers CHECK_IN_FEELINGS only), but conversations stored with them must replay.
+ */
+export const EARLIER_CHECK_IN_FEELINGS: readonly string[] = ['nervous', 'numb', 'confused'];
+const REPLAYABLE_FEELINGS = new Set([...CHECK_IN_FEELINGS, ...EARLIER_CHECK_IN_FEELINGS]);
+export type Feeling = string;
 
 export type Phase = 'proposed' | 'scheduled' | 'opening' | 'check-in' | 'floor' | 'closing' | 'ended';
 export type FloorStep = 'speaking' | 'reflecting' | 'confirming' | 'confirmed' | 'more-asked';
@@ -107,6 +107,8 @@ export interface ConversationState {
   topic: string;
   turnSeconds: number;
   pauseMinimumSeconds: number;
+  /** Seconds both see both check-ins before the first turn starts (0 for conversations stored before the reveal existed). */
+  revealSeconds: number;
   phase: Phase;
   proposedAt: number;
   scheduledFor: number | null;
@@ -125,7 +127,7 @@ export interface ConversationState {
 }
 
 export type ConversationEvent =
-  | { type: 'propose'; partnerId: string; topic: string; turnSeconds: number; pauseMinimumSeconds: number }
+  | { type: 'propose'; partnerId: string; topic: string; turnSeconds: number; pauseMinimumSeconds: number; revealSeconds?: number }
   | { type: 'accept' }
   | { type: 'propose-time'; at: number }
   | { type: 'arrive' }
@@ -179,6 +181,8 @@ export function startConversation(proposerId: string, event: Extract<Conversatio
     return refuse('invalid', 'A turn lasts between 1 and 10 minutes.');
   }
   if (!Number.isInteger(event.pauseMinimumSeconds) || event.pauseMinimumSeconds < 1) return refuse('invalid', 'The pause minimum must be positive.');
+  const revealSeconds = event.revealSeconds ?? 0;
+  if (!Number.isInteger(revealSeconds) || revealSeconds < 0 || revealSeconds > 60) return refuse('invalid', 'The check-in reveal lasts at most a minute.');
   return {
     ok: true,
     state: {
@@ -187,6 +191,7 @@ export function startConversation(proposerId: string, event: Extract<Conversatio
       topic,
       turnSeconds: event.turnSeconds,
       pauseMinimumSeconds: event.pauseMinimumSeconds,
+      revealSeconds,
       phase: 'proposed',
       proposedAt: at,
       scheduledFor: null,
@@ -218,13 +223,27 @@ function endTurn(state: ConversationState, at: number, endedBy: 'yield' | 'time'
   return { ...state, turns: closeRunningTurn(state.turns, at, endedBy), floor: { ...state.floor!, step: 'reflecting', turnEndsAt: null } };
 }
 
-function beginTurn(state: ConversationState, speakerId: string, at: number, attempt = 1): ConversationState {
+/** `startsAt` is later than `at` only for the first turn, which begins after the check-in reveal. */
+function beginTurn(state: ConversationState, speakerId: string, at: number, attempt = 1, startsAt = at): ConversationState {
   return {
     ...state,
     phase: 'floor',
-    floor: { speakerId, listenerId: partnerOf(state, speakerId), step: 'speaking', turnEndsAt: at + state.turnSeconds * 1000, attempt },
-    turns: [...state.turns, { speakerId, startedAt: at, spokenMs: 0, runningSince: at, endedAt: null, endedBy: null }],
+    floor: { speakerId, listenerId: partnerOf(state, speakerId), step: 'speaking', turnEndsAt: startsAt + state.turnSeconds * 1000, attempt },
+    turns: [...state.turns, { speakerId, startedAt: startsAt, spokenMs: 0, runningSince: startsAt, endedAt: null, endedBy: null }],
   };
+}
+
+/** The first turn, once both have checked in: it starts when the reveal moment is over. */
+function beginAfterReveal(state: ConversationState, at: number): ConversationState {
+  // The one who proposed the topic speaks first: it is their concern that opened the conversation.
+  return beginTurn(state, state.proposedBy, at, 1, at + state.revealSeconds * 1000);
+}
+
+/** Until this moment both screens show both check-ins; null once the first turn has begun. */
+export function revealEndsAt(state: Pick<ConversationState, 'turns' | 'revealSeconds'>, now: number): number | null {
+  const first = state.turns[0];
+  if (!first || state.turns.length !== 1 || state.revealSeconds === 0) return null;
+  return now < first.startedAt ? first.startedAt : null;
 }
 
 /** Apply one event by one person at one moment. Refusals change nothing. */
@@ -287,24 +306,24 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
       if (state.checkIns[actorId]) return refuse('already-done', 'You have checked in. Waiting for your partner.');
       if ('erased' in event) {
         const checkIns = { ...state.checkIns, [actorId]: { feelings: [], intensity: 0, at, erased: true as const } };
-        return { ok: true, state: Object.keys(checkIns).length < 2 ? { ...state, checkIns } : beginTurn({ ...state, checkIns }, state.proposedBy, at) };
+        return { ok: true, state: Object.keys(checkIns).length < 2 ? { ...state, checkIns } : beginAfterReveal({ ...state, checkIns }, at) };
       }
       const feelings = [...new Set(event.feelings)];
-      if (feelings.length < 1 || feelings.length > 5 || !feelings.every((f) => (FEELINGS as readonly string[]).includes(f))) {
+      if (feelings.length < 1 || feelings.length > 5 || !feelings.every((f) => REPLAYABLE_FEELINGS.has(f))) {
         return refuse('invalid', 'Choose between one and five feelings from the list.');
       }
       if (!Number.isInteger(event.intensity) || event.intensity < 1 || event.intensity > 5) return refuse('invalid', 'Choose an intensity from 1 to 5.');
       const checkIns = { ...state.checkIns, [actorId]: { feelings, intensity: event.intensity, at } };
       const next = { ...state, checkIns };
       if (Object.keys(checkIns).length < 2) return { ok: true, state: next };
-      // The one who proposed the topic speaks first: it is their concern that opened the conversation.
-      return { ok: true, state: beginTurn(next, state.proposedBy, at) };
+      return { ok: true, state: beginAfterReveal(next, at) };
     }
     case 'yield': {
       const floor = requireFloor(state);
       if ('ok' in floor) return floor;
       if (actorId !== floor.speakerId) return refuse('not-your-turn', 'Only the speaker can hand over the floor. You are listening now.');
       if (floor.step !== 'speaking') return refuse('wrong-phase', 'You have already finished speaking for now.');
+      if (revealEndsAt(state, at) !== null) return refuse('too-early', 'Your turn begins in a moment, once you have both seen the check-ins.');
       return { ok: true, state: endTurn(state, at, 'yield') };
     }
     case 'reflect': {
@@ -363,7 +382,8 @@ export function applyEvent(previous: ConversationState, actorId: string, event: 
       }
       const floor = state.floor;
       const speaking = state.phase === 'floor' && floor?.step === 'speaking' && floor.turnEndsAt !== null;
-      const remainingTurnMs = speaking ? floor!.turnEndsAt! - at : null;
+      // A pause during the reveal keeps the whole turn for later (never more than a turn).
+      const remainingTurnMs = speaking ? Math.min(floor!.turnEndsAt! - at, state.turnSeconds * 1000) : null;
       const pause: Pause = { by: actorId, startedAt: at, minimumEndsAt, returnAt: event.returnAt, returnProposedBy: actorId, returnAgreed: false, ready: [], remainingTurnMs, endedAt: null };
       const turns = speaking ? stopTurnClock(state.turns, at) : state.turns;
       return { ok: true, state: { ...state, turns, pause, pauses: [...state.pauses, pause], floor: floor ? { ...floor, turnEndsAt: speaking ? null : floor.turnEndsAt } : null } };
@@ -403,13 +423,14 @@ function requireFloor(state: ConversationState): Floor | Refusal {
 function closeRunningTurn(turns: Turn[], at: number, endedBy: Turn['endedBy']): Turn[] {
   const last = turns.at(-1);
   if (!last || last.endedAt !== null) return turns;
-  const spokenMs = last.spokenMs + (last.runningSince === null ? 0 : at - last.runningSince);
+  // runningSince is in the future while the reveal lasts: nothing has been spoken yet.
+  const spokenMs = last.spokenMs + (last.runningSince === null ? 0 : Math.max(0, at - last.runningSince));
   return replaceLast(turns, { ...last, spokenMs, runningSince: null, endedAt: at, endedBy });
 }
 
 function stopTurnClock(turns: Turn[], at: number): Turn[] {
   const last = turns.at(-1)!;
-  return replaceLast(turns, { ...last, spokenMs: last.spokenMs + (at - (last.runningSince ?? at)), runningSince: null });
+  return replaceLast(turns, { ...last, spokenMs: last.spokenMs + Math.max(0, at - (last.runningSince ?? at)), runningSince: null });
 }
 
 function resume(state: ConversationState, pause: Pause, at: number): ConversationState {

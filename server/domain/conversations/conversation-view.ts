@@ -5,7 +5,7 @@
  * partner's choice never reaches the other client early, nor after a conversation ended before both
  * had chosen.
  */
-import { partnerOf, type CheckIn, type ConversationState, type EndReason, type Floor, type Pause, type Phase, type Reflection, type Turn } from './conversation-machine';
+import { partnerOf, revealEndsAt, type CheckIn, type ConversationState, type EndReason, type Floor, type Pause, type Phase, type Reflection, type Turn } from './conversation-machine';
 
 /**
  * The check-in of `ownerId` that `viewerId` may see: their own always, the partner's only once both
@@ -37,6 +37,8 @@ export interface ConversationView {
     /** Only once both have checked in. */
     partners: CheckIn | null;
   };
+  /** While set, both screens show both check-ins together; the first turn begins at this moment. */
+  revealEndsAt: number | null;
   floor: (Floor & { yourRole: 'speaker' | 'listener' }) | null;
   /** The reflections on the current stretch of speaking, oldest first. */
   currentReflections: Reflection[];
@@ -73,6 +75,7 @@ export function viewConversation(id: string, state: ConversationState, viewerId:
       partnerHasCheckedIn: Boolean(state.checkIns[partnerId]),
       partners: checkInShownTo(state, partnerId, viewerId),
     },
+    revealEndsAt: revealEndsAt(state, now),
     floor: floor ? { ...floor, yourRole: floor.speakerId === viewerId ? 'speaker' : 'listener' } : null,
     currentReflections: floor ? state.reflections.filter((r) => r.speakerId === floor.speakerId && r.at >= currentSpeakerStart) : [],
     turns: state.turns,

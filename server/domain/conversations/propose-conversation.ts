@@ -5,7 +5,7 @@ import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { listMembers } from '../spaces/space-members';
 import { conflict } from '../errors';
-import { applyEvent, startConversation, type ConversationState } from './conversation-machine';
+import { applyEvent, REVEAL_SECONDS_DEFAULT, startConversation, type ConversationState } from './conversation-machine';
 import { findOpenConversation, loadConversation, type LoadedConversation } from './load-conversation';
 import { ProtocolRefusal } from './protocol-refusal';
 
@@ -24,7 +24,7 @@ export async function proposeConversation(
   const membership = await requireSpaceMember(db, viewer, spaceId);
   const partner = (await listMembers(db, spaceId)).find((member) => member.userId !== membership.userId);
   if (!partner) throw conflict('Invite your partner first: a conversation needs both of you.');
-  const event = { type: 'propose' as const, partnerId: partner.userId, topic: input.topic, turnSeconds: input.turnMinutes * 60, pauseMinimumSeconds: options.pauseMinimumSeconds };
+  const event = { type: 'propose' as const, partnerId: partner.userId, topic: input.topic, turnSeconds: input.turnMinutes * 60, pauseMinimumSeconds: options.pauseMinimumSeconds, revealSeconds: REVEAL_SECONDS_DEFAULT };
   const outcome = startConversation(membership.userId, event, options.now);
   if (!outcome.ok) throw new ProtocolRefusal(outcome);
   try {

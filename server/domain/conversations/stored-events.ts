@@ -3,12 +3,12 @@
  * that does not fit (a bug, a hand edit) stops the replay loudly instead of rebuilding a wrong state.
  */
 import { z } from 'zod';
-import { FEELINGS, type ConversationEvent } from './conversation-machine';
+import type { ConversationEvent } from './conversation-machine';
 
 const ms = z.number().int();
 
 const stepSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('propose'), partnerId: z.string(), topic: z.string(), turnSeconds: z.number().int(), pauseMinimumSeconds: z.number().int() }),
+  z.object({ type: z.literal('propose'), partnerId: z.string(), topic: z.string(), turnSeconds: z.number().int(), pauseMinimumSeconds: z.number().int(), revealSeconds: z.number().int().optional() }),
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('propose-time'), at: ms }),
   z.object({ type: z.literal('arrive') }),
@@ -28,7 +28,8 @@ const stepSchema = z.discriminatedUnion('type', [
 
 /** A check-in is stored with its feelings and intensity, or, once erased, with only the marker. */
 const checkInSchema = z.union([
-  z.strictObject({ type: z.literal('check-in'), feelings: z.array(z.enum(FEELINGS)), intensity: z.number().int() }),
+  // The words are checked by the machine on replay, which also knows the words offered in the past.
+  z.strictObject({ type: z.literal('check-in'), feelings: z.array(z.string()), intensity: z.number().int() }),
   z.strictObject({ type: z.literal('check-in'), erased: z.literal(true) }),
 ]);
 

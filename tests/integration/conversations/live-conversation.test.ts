@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     // …and the capture does see it once both have chosen, so the absence above means something.
     expect(s.wire.join('\n')).toMatch(/ashamed/);
 
-    clock += 30_000;
+    clock += 8_000 + 30_000; // the moment both see both check-ins, then half of Alex's turn
     await must(a, { type: 'yield', conversationId: id });
     await must(s, { type: 'reflect', conversationId: id, text: 'You feel money is kept from you.' });
     await must(a, { type: 'answer-reflection', conversationId: id, verdict: 'not-quite' });
@@ -134,7 +134,7 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     const before = await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id));
     expect(await act(s, { type: 'yield', conversationId: id })).toEqual({ ok: false, code: 'not-your-turn', reason: expect.stringContaining('Only the speaker') });
     expect(await act(s, { type: 'pass-floor', conversationId: id })).toMatchObject({ ok: false, code: 'not-your-turn' });
-    expect(await act(s, { type: 'check-in', conversationId: id, feelings: ['furious'], intensity: 1 })).toMatchObject({ ok: false, code: 'invalid', reason: 'Choose feelings from the list.' });
+    expect(await act(s, { type: 'check-in', conversationId: id, feelings: ['blissful'], intensity: 1 })).toMatchObject({ ok: false, code: 'invalid', reason: 'Choose feelings from the list.' });
     expect(await act(s, { type: 'pause', conversationId: id, returnAt: clock + 5 * MINUTE })).toMatchObject({ ok: false, reason: expect.stringContaining('20 minutes') });
     expect(await act(s, { type: 'fly' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await act(s, 'nonsense' as never)).toMatchObject({ ok: false, code: 'invalid' });
@@ -163,9 +163,9 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     const { id } = await must(a, { type: 'propose', topic: 'Holidays', turnMinutes: 3 });
     await must(s, { type: 'accept', conversationId: id });
     await must(a, { type: 'arrive', conversationId: id });
-    await must(a, { type: 'check-in', conversationId: id, feelings: ['nervous'], intensity: 3 });
+    await must(a, { type: 'check-in', conversationId: id, feelings: ['afraid'], intensity: 3 });
     await must(s, { type: 'check-in', conversationId: id, feelings: ['tired'], intensity: 2 });
-    const turnEndsAt = clock + 3 * MINUTE;
+    const turnEndsAt = clock + 8000 + 3 * MINUTE;
     clock += MINUTE;
     s.close();
     s = await connect(sam.id);
@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     await must(a, { type: 'arrive', conversationId: id });
     await must(a, { type: 'check-in', conversationId: id, feelings: ['anxious'], intensity: 5 });
     await must(s, { type: 'check-in', conversationId: id, feelings: ['sad'], intensity: 4 });
-    clock += 30_000;
+    clock += 8_000 + 30_000; // the check-in reveal, then 30 seconds of Alex's turn
     const pausedAt = clock;
     const paused = await must(s, { type: 'pause', conversationId: id, returnAt: pausedAt + 45 * MINUTE });
     expect(paused.pause).toMatchObject({ by: sam.id, minimumEndsAt: pausedAt + 20 * MINUTE, returnAt: pausedAt + 45 * MINUTE });
@@ -240,6 +240,7 @@ describe.each(testDatabaseKinds())('live conversations on %s', (kind) => {
     const countEvents = async () => (await t.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id))).length;
     const stored = await countEvents();
     expect(await act(s, { type: 'move-to-next-steps', conversationId: id })).toEqual({ ok: false, code: 'not-your-turn', reason: expect.stringContaining('Only the speaker') });
+    clock += 8000;
     await must(a, { type: 'yield', conversationId: id });
     expect(await act(s, { type: 'move-to-next-steps', conversationId: id })).toMatchObject({ ok: false, code: 'not-your-turn' });
     expect(await countEvents()).toBe(stored + 1);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceTo, applyEvent, FEELINGS, type ConversationEvent, type ConversationState } from '../../../server/domain/conversations/conversation-machine';
+import { advanceTo, applyEvent, CHECK_IN_FEELINGS, type ConversationEvent, type ConversationState } from '../../../server/domain/conversations/conversation-machine';
 import { summarizeConversation } from '../../../server/domain/conversations/conversation-summary';
 import { viewConversation } from '../../../server/domain/conversations/conversation-view';
 import { ALEX, MINUTE, SAM, T0, onTheFloor, proposed } from './machine-helpers';
@@ -12,7 +12,7 @@ import { ALEX, MINUTE, SAM, T0, onTheFloor, proposed } from './machine-helpers';
 const eventArbitrary: fc.Arbitrary<ConversationEvent> = fc.oneof(
   fc.constant({ type: 'accept' as const }),
   fc.constant({ type: 'arrive' as const }),
-  fc.record({ type: fc.constant('check-in' as const), feelings: fc.subarray([...FEELINGS], { minLength: 0, maxLength: 6 }), intensity: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({ type: fc.constant('check-in' as const), feelings: fc.subarray([...CHECK_IN_FEELINGS, 'nervous', 'not-a-feeling'], { minLength: 0, maxLength: 6 }), intensity: fc.integer({ min: 0, max: 6 }) }),
   fc.constant({ type: 'yield' as const }),
   fc.record({ type: fc.constant('reflect' as const), text: fc.string({ maxLength: 20 }) }),
   fc.record({ type: fc.constant('answer-reflection' as const), verdict: fc.constantFrom('right' as const, 'not-quite' as const) }),
@@ -99,7 +99,7 @@ function run(start: ConversationState, steps: Step[]): Transition[] {
   return transitions;
 }
 
-const starts = [proposed({ turnSeconds: 60 }), onTheFloor({ turnSeconds: 60 })];
+const starts = [proposed({ turnSeconds: 60 }), onTheFloor({ turnSeconds: 60 }), proposed({ turnSeconds: 60, revealSeconds: 8 })];
 const params = { numRuns: 400 };
 
 describe('conversation protocol invariants', () => {

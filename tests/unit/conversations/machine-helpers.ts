@@ -6,8 +6,12 @@ export const SAM = 'sam';
 export const MINUTE = 60_000;
 export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 
-export function proposed(options: { turnSeconds?: number; pauseMinimumSeconds?: number } = {}): ConversationState {
-  const outcome = startConversation(ALEX, { type: 'propose', partnerId: SAM, topic: 'How we talk about money', turnSeconds: options.turnSeconds ?? 180, pauseMinimumSeconds: options.pauseMinimumSeconds ?? 1200 }, T0);
+export function proposed(options: { turnSeconds?: number; pauseMinimumSeconds?: number; revealSeconds?: number } = {}): ConversationState {
+  const outcome = startConversation(
+    ALEX,
+    { type: 'propose', partnerId: SAM, topic: 'How we talk about money', turnSeconds: options.turnSeconds ?? 180, pauseMinimumSeconds: options.pauseMinimumSeconds ?? 1200, revealSeconds: options.revealSeconds },
+    T0,
+  );
   if (!outcome.ok) throw new Error(outcome.reason);
   return outcome.state;
 }
@@ -27,11 +31,11 @@ export function refused(state: ConversationState, actor: string, event: Conversa
 }
 
 /** Alex proposed, Sam accepted, both arrived and checked in: Alex (the proposer) has the floor from T0+1min. */
-export function onTheFloor(options: { turnSeconds?: number; pauseMinimumSeconds?: number } = {}): ConversationState {
+export function onTheFloor(options: { turnSeconds?: number; pauseMinimumSeconds?: number; revealSeconds?: number } = {}): ConversationState {
   let state = proposed(options);
   state = must(state, SAM, { type: 'accept' }, T0 + 1000);
   state = must(state, ALEX, { type: 'arrive' }, T0 + 2000);
-  state = must(state, ALEX, { type: 'check-in', feelings: ['nervous', 'hopeful'], intensity: 3 }, T0 + 30_000);
+  state = must(state, ALEX, { type: 'check-in', feelings: ['anxious', 'hopeful'], intensity: 3 }, T0 + 30_000);
   state = must(state, SAM, { type: 'check-in', feelings: ['tired'], intensity: 2 }, T0 + MINUTE);
   return state;
 }

@@ -22,6 +22,15 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   MEND_QUICK_EXIT_URL: z.string().url().default('https://www.bbc.co.uk/weather'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MEND_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'MEND_REDIS_PREFIX may use letters, digits and : _ . - (at most 64)')
+    .default('mend:'),
 });
 
 export type Config = {
@@ -32,6 +41,10 @@ export type Config = {
   authSecret: string | undefined;
   production: boolean;
   quickExitUrl: string;
+  /** Set: this is one of several instances sharing Redis (scale-out); unset: one process, no Redis. */
+  redisUrl: string | undefined;
+  /** Every Redis channel and key of this deployment starts with it. */
+  redisPrefix: string;
 };
 
 export class ConfigError extends Error {}
@@ -43,6 +56,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Mend cannot start: the configuration is not valid.\n${lines.join('\n')}`);
   }
   const v = parsed.data;
+  if (v.REDIS_URL && !v.DATABASE_URL) {
+    throw new ConfigError(
+      'Mend cannot start: REDIS_URL is set (several instances) but DATABASE_URL is not. Each instance would keep its own embedded database and they would not share accounts or documents: set DATABASE_URL to the one PostgreSQL all instances use.',
+    );
+  }
   const pauseProblem = pauseMinimumProblem(env);
   if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
   const signUpProblem = signUpLimitProblem(env);
@@ -59,5 +77,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     authSecret: v.AUTH_SECRET,
     production: v.NODE_ENV === 'production',
     quickExitUrl: v.MEND_QUICK_EXIT_URL,
+    redisUrl: v.REDIS_URL,
+    redisPrefix: v.MEND_REDIS_PREFIX,
   };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { resolveAuthSecret } from './auth-secret';
 import { buildIfNeeded } from './build-if-needed';
+import { startBus } from './bus/start-bus';
 import { ConfigError, readConfig } from './config';
 import { openPglite, openPostgres } from './db/open-database';
 import { setProcessDatabase } from './db/process-database';
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   setProcessDatabase(database);
   console.log(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${database.location}`);
+
+  // Installed before any service subscribes: events and documents of several instances meet here.
+  const bus = await startBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  console.log(bus.kind === 'redis' ? `Instances: sharing events through ${bus.health().detail.replace(/: .*/, '')} (prefix ${config.redisPrefix}), this one is ${bus.instanceId}` : 'Instances: one (REDIS_URL is not set)');
 
   // MEND_WEB=off serves only /healthz and the realtime endpoints (restart tests and the realtime
   // benchmark start in a second instead of building and preparing Next).
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: saving everything and stopping…`);
     try {
       await server.close();
+      await bus.close();
       closeMail();
       await database.close();
       process.exit(0);

@@ -24,6 +24,9 @@ export interface DocumentChannelHandlers {
   onRequest?(payload: Uint8Array, fromInstance: string): Promise<Uint8Array | undefined> | Uint8Array | undefined;
 }
 
+/** Called for a topic message; may return a promise (publish waits for this instance's listeners). */
+export type TopicListener = (message: unknown, fromInstance: string) => void | Promise<void>;
+
 export interface BusHealth {
   ok: boolean;
   /** 'in-process', or 'redis' with its state: a person reading /healthz should understand it. */
@@ -35,9 +38,15 @@ export interface RealtimeBus {
   readonly instanceId: string;
   readonly kind: 'in-process' | 'redis';
 
-  /** Send a JSON-serialisable message to every instance's listeners of this topic, this one's included. */
+  /**
+   * Send a JSON-serialisable message to every instance's listeners of this topic, this one's included.
+   * This instance's listeners are called at once, synchronously, with the message itself (not a copy),
+   * whether or not Redis is up; the other instances get a JSON copy through Redis. The promise
+   * settles once this instance's listeners have finished and the message was handed to Redis (or
+   * could not be: Redis down, logged). It never rejects: a listener's failure is logged.
+   */
   publish(topic: string, message: unknown): Promise<void>;
-  subscribe(topic: string, listener: (message: unknown, fromInstance: string) => void): () => void;
+  subscribe(topic: string, listener: TopicListener): () => void;
 
   /**
    * Listen to one document's channel while it is loaded here. Resolves once the subscription is
@@ -51,6 +60,14 @@ export interface RealtimeBus {
    * (or until timeoutMs). Replies of undefined are left out.
    */
   requestDocument(documentId: string, payload: Uint8Array, timeoutMs: number): Promise<Uint8Array[]>;
+
+  /**
+   * The bus came back after an outage (Redis restarted or unreachable for a while): subscriptions are
+   * live again, but whatever the other instances published meanwhile was lost. Listeners make up for
+   * it: document rooms ask the others for their state again (requestDocument) and re-check access
+   * of their open connections; socket.io re-checks its sockets. Never called by the in-process bus.
+   */
+  onResync(listener: () => void): () => void;
 
   health(): BusHealth;
   close(): Promise<void>;

@@ -1,35 +1,29 @@
 /**
- * In-process notifications that who may read or write some documents may have changed: a note was
- * shared (frozen) or retracted, a draft or journal entry deleted, an agreement archived or brought
- * back, a partner left or deleted their account. Domain code publishes *after* its transaction
- * commits; the document rooms (server/realtime/yjs) then ask authorizeDocument again for every open
- * connection to those documents and close the ones whose answer changed. This is the one mechanism
- * for every such change: a feature only has to say which documents (or which space) it touched.
+ * Notifications that who may read or write some documents may have changed: a note was shared
+ * (frozen) or retracted, a draft or journal entry deleted, an agreement archived or brought back, a
+ * partner left or deleted their account. Domain code publishes *after* its transaction commits; the
+ * document rooms (server/realtime/yjs) then ask authorizeDocument again for every open connection to
+ * those documents and close the ones whose answer changed. This is the one mechanism for every such
+ * change: a feature only has to say which documents (or which space) it touched.
  *
- * Publishing returns a promise that settles once every listener has finished, so an action can
- * await it and know that open connections were dealt with before it answers. It never rejects: a
- * listener's failure is its own to log and handle (the rooms close connections they could not
- * re-check).
+ * Publishing returns a promise that settles once every listener *of this instance* has finished, so
+ * an action can await it and know that the connections it holds were dealt with before it answers.
+ * It never rejects: a listener's failure is its own to log and handle (the rooms close connections
+ * they could not re-check).
  *
- * The listeners live on globalThis because Next's bundled server actions and the realtime server
- * are different module instances in one process. A second server instance would bridge this
- * interface (PostgreSQL LISTEN/NOTIFY) without changing publishers or subscribers.
+ * Changes travel on the process's bus (server/bus): with several instances, every instance hears
+ * each change exactly once and re-checks the connections it holds.
  */
+import { currentBus } from '../bus';
 
 export type AccessChange = { kind: 'documents'; documentIds: readonly string[] } | { kind: 'space'; spaceId: string };
 
 type AccessListener = (change: AccessChange) => void | Promise<void>;
 
-const KEY = Symbol.for('mend.access-events');
-function listeners(): Set<AccessListener> {
-  const holder = globalThis as { [KEY]?: Set<AccessListener> };
-  holder[KEY] ??= new Set();
-  return holder[KEY];
-}
+const TOPIC = 'access-changed';
 
 function publish(change: AccessChange): Promise<void> {
-  const running = [...listeners()].map(async (listener) => listener(change));
-  return Promise.allSettled(running).then(() => undefined);
+  return currentBus().publish(TOPIC, change);
 }
 
 /** Access to these documents may have changed (call after the commit). */
@@ -44,6 +38,5 @@ export function publishSpaceAccessChanged(spaceId: string): Promise<void> {
 }
 
 export function onAccessChanged(listener: AccessListener): () => void {
-  listeners().add(listener);
-  return () => listeners().delete(listener);
+  return currentBus().subscribe(TOPIC, (message) => listener(message as AccessChange));
 }

@@ -1,27 +1,40 @@
 /**
- * Conversations changed outside the live conversation feature, announced after the change commits:
- * a space closing ends its open conversation inside the closing transaction, and the socket.io
- * conversation feature (server/realtime/socket-io/conversation-feature.ts) then sends each partner
- * their own new view at once. Only the id travels here; each view is made per person by the feature.
+ * Conversations changed, announced after the change commits; only the id travels, each view is made
+ * per person by the socket.io conversation feature (server/realtime/socket-io/conversation-feature.ts).
  *
- * Like live-events.ts, the emitter lives on globalThis because Next's bundled server actions and the
- * realtime server are different module instances in one process.
+ * - ended: a space closing ends its open conversation inside the closing transaction (outside the
+ *   live feature); every instance then sends the partners connected to it their new view.
+ * - changed: a step taken through the live feature on one instance; the other instances read the
+ *   conversation from PostgreSQL and send their own sockets' views (the one that took the step has
+ *   already sent its own, so `publishedHere` tells it to do nothing).
+ *
+ * Both travel on the process's bus (server/bus), heard exactly once by every instance.
  */
-import { EventEmitter } from 'node:events';
+import { currentBus } from '../bus';
+import type { EventOrigin } from './live-events';
 
-const KEY = Symbol.for('mend.conversation-events');
-function emitter(): EventEmitter {
-  const holder = globalThis as { [KEY]?: EventEmitter };
-  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
-  return holder[KEY];
-}
+const ENDED = 'conversation-ended';
+const CHANGED = 'conversation-changed';
 
 /** Call after the transaction that ended the conversation has committed. */
 export function publishConversationEnded(conversationId: string): void {
-  emitter().emit('ended', conversationId);
+  void currentBus().publish(ENDED, conversationId);
 }
 
 export function onConversationEnded(listener: (conversationId: string) => void): () => void {
-  emitter().on('ended', listener);
-  return () => emitter().off('ended', listener);
+  return currentBus().subscribe(ENDED, (message) => {
+    if (typeof message === 'string') listener(message);
+  });
+}
+
+/** Call after a step of the conversation was stored. */
+export function publishConversationChanged(conversationId: string): void {
+  void currentBus().publish(CHANGED, conversationId);
+}
+
+export function onConversationChanged(listener: (conversationId: string, origin: EventOrigin) => void): () => void {
+  const bus = currentBus();
+  return bus.subscribe(CHANGED, (message, fromInstance) => {
+    if (typeof message === 'string') listener(message, { publishedHere: fromInstance === bus.instanceId });
+  });
 }

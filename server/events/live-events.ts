@@ -6,11 +6,12 @@
  * The audience is explicit so that nothing private is ever broadcast by accident: 'space' reaches
  * both members, { userId } reaches only that person's own devices.
  *
- * Like membership-events.ts, the emitter lives on globalThis because Next's bundled server actions
- * and the realtime server are different module instances in one process; a second server instance
- * would bridge this interface (PostgreSQL LISTEN/NOTIFY) without changing publishers.
+ * Events travel on the process's bus (server/bus): with several instances, every instance's
+ * listeners hear each event exactly once, wherever it was published, and each forwards it to its own
+ * sockets. A listener that must act once for the whole deployment (the notifier sends one notice, not
+ * one per instance) looks at `publishedHere`.
  */
-import { EventEmitter } from 'node:events';
+import { currentBus } from '../bus';
 
 export interface LiveEvent {
   /** The space an event of audience 'space' goes to; null for a person's own events with no space (the journal). */
@@ -21,18 +22,18 @@ export interface LiveEvent {
   payload: Record<string, unknown>;
 }
 
-const KEY = Symbol.for('mend.live-events');
-function emitter(): EventEmitter {
-  const holder = globalThis as { [KEY]?: EventEmitter };
-  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
-  return holder[KEY];
+export interface EventOrigin {
+  /** Published by this instance (true in a single process). */
+  publishedHere: boolean;
 }
+
+const TOPIC = 'live-event';
 
 export function publishLiveEvent(event: LiveEvent): void {
-  emitter().emit('event', event);
+  void currentBus().publish(TOPIC, event);
 }
 
-export function onLiveEvent(listener: (event: LiveEvent) => void): () => void {
-  emitter().on('event', listener);
-  return () => emitter().off('event', listener);
+export function onLiveEvent(listener: (event: LiveEvent, origin: EventOrigin) => void): () => void {
+  const bus = currentBus();
+  return bus.subscribe(TOPIC, (message, fromInstance) => listener(message as LiveEvent, { publishedHere: fromInstance === bus.instanceId }));
 }

@@ -1,30 +1,23 @@
 /**
- * In-process notifications that a person lost access to a space, so live connections (document
- * rooms, socket.io) can close at once instead of at the next token refresh.
+ * Notifications that a person lost access to a space, so live connections (document rooms,
+ * socket.io) can close at once instead of at the next token refresh. Publish after the change commits.
  *
- * The emitter lives on globalThis because Next's bundled server actions and the realtime server are
- * different module instances in one process. A second server instance would bridge this interface
- * (e.g. PostgreSQL LISTEN/NOTIFY) without changing publishers or subscribers.
+ * They travel on the process's bus (server/bus): every instance hears each one exactly once and
+ * closes its own connections.
  */
-import { EventEmitter } from 'node:events';
+import { currentBus } from '../bus';
 
 export interface MembershipRevoked {
   spaceId: string;
   userId: string;
 }
 
-const KEY = Symbol.for('mend.membership-events');
-function emitter(): EventEmitter {
-  const holder = globalThis as { [KEY]?: EventEmitter };
-  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
-  return holder[KEY];
-}
+const TOPIC = 'membership-revoked';
 
 export function publishMembershipRevoked(event: MembershipRevoked): void {
-  emitter().emit('revoked', event);
+  void currentBus().publish(TOPIC, event);
 }
 
 export function onMembershipRevoked(listener: (event: MembershipRevoked) => void): () => void {
-  emitter().on('revoked', listener);
-  return () => emitter().off('revoked', listener);
+  return currentBus().subscribe(TOPIC, (message) => listener(message as MembershipRevoked));
 }

@@ -1,12 +1,12 @@
 /**
- * In-process notice that sessions ended (sign out, "sign out everywhere", account deleted), so the
- * realtime services can close the live connections those sessions opened instead of leaving them
- * open until the device disconnects. Publish after the change has committed.
+ * Notice that sessions ended (sign out, "sign out everywhere", account deleted), so the realtime
+ * services can close the live connections those sessions opened instead of leaving them open until
+ * the device disconnects. Publish after the change has committed.
  *
- * Like membership-events.ts, the emitter lives on globalThis because Next's bundled server actions
- * and the realtime server are different module instances in one process.
+ * It travels on the process's bus (server/bus): every instance hears it exactly once and closes the
+ * connections it holds, so a device on another instance is closed too.
  */
-import { EventEmitter } from 'node:events';
+import { currentBus } from '../bus';
 
 export interface SessionsRevoked {
   userId: string;
@@ -14,18 +14,12 @@ export interface SessionsRevoked {
   sessionIds: string[] | null;
 }
 
-const KEY = Symbol.for('mend.session-events');
-function emitter(): EventEmitter {
-  const holder = globalThis as { [KEY]?: EventEmitter };
-  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
-  return holder[KEY];
-}
+const TOPIC = 'sessions-revoked';
 
 export function publishSessionsRevoked(event: SessionsRevoked): void {
-  emitter().emit('revoked', event);
+  void currentBus().publish(TOPIC, event);
 }
 
 export function onSessionsRevoked(listener: (event: SessionsRevoked) => void): () => void {
-  emitter().on('revoked', listener);
-  return () => emitter().off('revoked', listener);
+  return currentBus().subscribe(TOPIC, (message) => listener(message as SessionsRevoked));
 }

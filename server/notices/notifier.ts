@@ -284,8 +284,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
 
   return {
     start() {
-      stopListening = onLiveEvent((event) => {
-        if (noticeKindOf(event)) track(onEvent(event));
+      // With several instances every one hears each event: the one where it happened records the notice.
+      stopListening = onLiveEvent((event, { publishedHere }) => {
+        if (publishedHere && noticeKindOf(event)) track(onEvent(event));
       });
       timer = setInterval(() => track(tick()), tickMs);
       timer.unref();

@@ -7,6 +7,8 @@ import { LiveConnection } from '../_components/live/live-connection';
 import { ConversationNotice } from './conversations/conversation-notice';
 import { LiveNotices } from './live-notices';
 import { getViewerProfile } from '../_lib/viewer';
+import { findMembership } from '@/server/access/authorization';
+import { getDb } from '@/server/db/process-database';
 import { SiteHeader } from './site-header';
 import { OfflineMark } from '../_components/offline-support';
 
@@ -17,12 +19,13 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     const path = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER), '/space');
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
+  const membership = await findMembership(getDb(), profile.userId);
   return (
     <>
       <SiteHeader name={profile.name} />
       <OfflineMark />
       {/* One live connection per page, shared by presence, live updates and conversations. */}
-      <LiveConnection>
+      <LiveConnection spaceId={membership?.spaceId ?? null}>
         <ConversationNotice />
         <LiveNotices viewerId={profile.userId} />
         {children}

@@ -12,6 +12,7 @@ import { ActivityList } from './activity-list';
 import { toActivityListPage } from './activity-view';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm, RemoveClosedSpaceForm } from './space-forms';
+import { SpaceLiveRefresh } from './space-live-refresh';
 
 export const metadata: Metadata = { title: 'Our space' };
 
@@ -72,6 +73,7 @@ export default async function SpacePage({ searchParams }: { searchParams: Promis
         <h1>{overview.name}</h1>
         <p>{overview.partner ? 'Your shared space.' : 'Your space is ready. Invite your partner when you both feel ready.'}</p>
       </hgroup>
+      <SpaceLiveRefresh />
       {overview.partner ? <PresenceLine viewerId={viewer.userId} /> : null}
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>

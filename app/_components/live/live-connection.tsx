@@ -40,13 +40,21 @@ async function fetchSocketToken(): Promise<{ token: string } | { problem: 'no-sp
   return body.token ? { token: body.token } : { problem: 'unavailable' };
 }
 
-export function LiveConnection({ children }: { children: ReactNode }) {
+/**
+ * `spaceId` is the space the person is in as the page was rendered (null for none). The server
+ * admits a connection to the space the person is in at that moment, so when this changes (the
+ * space was just created or joined, or the person left) the connection starts again: otherwise a
+ * connection opened before the space existed would never hear the partner arrive.
+ */
+export function LiveConnection({ spaceId = null, children }: { spaceId?: string | null; children: ReactNode }) {
   const [state, setState] = useState<LiveState>({ socket: null, status: 'connecting', problem: null, people: [] });
 
   useEffect(() => {
     let noSpace = false;
     const socket = io(LIVE_NAMESPACE, {
       path: LIVE_SOCKET_PATH,
+      // WebSocket only: one connection that needs no sticky sessions when Mend runs as several instances.
+      transports: ['websocket'],
       // Called before every connection attempt, so reconnects always carry a fresh token.
       auth: (send) => {
         fetchSocketToken()
@@ -74,8 +82,9 @@ export function LiveConnection({ children }: { children: ReactNode }) {
     return () => {
       socket.removeAllListeners();
       socket.disconnect();
+      setState({ socket: null, status: 'connecting', problem: null, people: [] });
     };
-  }, []);
+  }, [spaceId]);
 
   return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
 }

@@ -1,0 +1,75 @@
+/**
+ * The space page follows what happens without a reload: the creator's live connection recovers once
+ * the space exists, sees the partner join (members, invite list, presence), and sees them leave.
+ * A person with no space yet meets no console error on any page.
+ */
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { createSpace, expect, makeInviteLink, newPerson, screenshotPath, signUp, test } from './fixtures';
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    // Chromium asks for /favicon.ico on its own; the app's icons are declared in the page.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('a person with no space yet meets no console error on any page', async ({ browser, mendURL }) => {
+  const robin = await newPerson(browser, mendURL, 'Robin');
+  const errors = collectConsoleErrors(robin.page);
+  await signUp(robin);
+  for (const path of ['/space', '/journal', '/agreements', '/notes', '/conversations', '/account']) {
+    await robin.page.goto(path);
+    await expect(robin.page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    // Give the live connection time to ask for its token and connect.
+    await robin.page.waitForLoadState('networkidle');
+  }
+  expect(errors).toEqual([]);
+  await robin.context.close();
+});
+
+test('the creator’s space page follows the partner joining and leaving, without a reload', async ({ browser, mendURL }) => {
+  const alex = await newPerson(browser, mendURL, 'Alex');
+  const sam = await newPerson(browser, mendURL, 'Sam');
+  const alexErrors = collectConsoleErrors(alex.page);
+  await signUp(alex);
+  // Created on the page that had no space: the live connection began as a no-space one.
+  await createSpace(alex, 'Alex & Sam');
+  const link = await makeInviteLink(alex);
+  await expect(alex.page.getByRole('heading', { name: 'Invite your partner' })).toBeVisible();
+  // From here on Alex's page is never reloaded or navigated.
+  const loads: string[] = [];
+  alex.page.on('load', () => loads.push(alex.page.url()));
+
+  await signUp(sam, new URL(link).pathname);
+  await sam.page.getByRole('button', { name: /^Join/ }).click();
+  await sam.page.waitForURL(/\/space/);
+
+  const members = alex.page.getByTestId('members');
+  await expect(members).toContainText('Sam');
+  await expect(members).toContainText('Alex (you)');
+  await expect(alex.page.getByRole('heading', { name: 'Invite your partner' })).toHaveCount(0);
+  await expect(alex.page.getByRole('button', { name: 'Withdraw link' })).toHaveCount(0);
+  await expect(alex.page.getByTestId('presence-line')).toHaveText('Sam is here now');
+  await expect(sam.page.getByTestId('presence-line')).toHaveText('Alex is here now');
+  await expect(alex.page.getByTestId('activity')).toContainText('Sam joined the space.');
+  await alex.page.screenshot({ path: screenshotPath('live-space-partner-joined'), fullPage: true });
+
+  // Sam leaves; Alex's page says so without a reload.
+  await sam.page.getByText('Leave this space').click();
+  await sam.page.getByRole('checkbox', { name: 'I understand, leave the space' }).check();
+  await sam.page.getByRole('button', { name: 'Leave space' }).click();
+  await sam.page.waitForURL(/left=1/);
+  await expect(alex.page.getByRole('note', { name: 'This space has closed' })).toContainText('when Sam left');
+  await expect(members).toHaveCount(0);
+  await expect(alex.page.getByTestId('presence-line')).toHaveCount(0);
+  await expect(alex.page.getByTestId('activity')).toContainText('Sam left the space.');
+  await alex.page.screenshot({ path: screenshotPath('live-space-partner-left'), fullPage: true });
+
+  expect(loads).toEqual([]);
+  expect(alexErrors).toEqual([]);
+  await alex.context.close();
+  await sam.context.close();
+});

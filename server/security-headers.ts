@@ -55,8 +55,9 @@ export function contentSecurityPolicy({ nonce, host, development = false }: Cont
 }
 
 /**
- * Powerful features Mend does not use, switched off for Mend and anything it might embed. Audio calls
- * between partners would need the microphone: open it then as `microphone=(self)`, nothing wider.
+ * Powerful features Mend does not use, switched off for Mend and anything it might embed. The one
+ * exception is the microphone, for the optional audio call inside a conversation: Mend's own pages
+ * only (`self`), and the browser still asks the person before it opens.
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
@@ -69,7 +70,7 @@ export const PERMISSIONS_POLICY = [
   'gyroscope=()',
   'hid=()',
   'magnetometer=()',
-  'microphone=()',
+  'microphone=(self)',
   'midi=()',
   'payment=()',
   'screen-wake-lock=()',

@@ -16,6 +16,7 @@
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
+  conversationEvents,
   conversations,
   documents,
   journalEntries,
@@ -355,6 +356,27 @@ export async function requireConversation(db: Executor, viewer: Viewer, conversa
   const membership = await findSpaceMembership(db, userId, conversation.spaceId);
   if (!membership) throw notFound('That conversation');
   return { conversation, membership: checkIntent(membership, intent) };
+}
+
+/**
+ * One of the two people in a conversation that is still going, in their open space: the only ones
+ * who may reach each other through it live (call signalling, the speaker's words). Everyone else
+ * (signed out, a stranger, a member of another space, a former partner, anyone once it has ended or
+ * its space has closed) gets "not found". Returns who the other participant is, so live frames go
+ * to that person only.
+ */
+export async function requireConversationParticipant(db: Executor, viewer: Viewer, conversationId: string): Promise<{ conversation: ConversationRow; membership: Membership; partnerId: string }> {
+  const { conversation, membership } = await requireConversation(db, viewer, conversationId, 'read');
+  if (membership.closed || conversation.endedAt !== null) throw notFound('That conversation');
+  const [first] = await db
+    .select({ data: conversationEvents.data })
+    .from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.seq, 1)))
+    .limit(1);
+  const invited = typeof first?.data.partnerId === 'string' ? first.data.partnerId : null;
+  const participants = [conversation.proposedBy, invited];
+  if (!invited || !participants.includes(membership.userId)) throw notFound('That conversation');
+  return { conversation, membership, partnerId: membership.userId === conversation.proposedBy ? invited : conversation.proposedBy };
 }
 
 /* ---------- Commitments and their check-ins ---------- */

@@ -1,6 +1,7 @@
 /** The socket.io service as the app runs it, with every live feature plugged in. */
 import { configuredPauseMinimumSeconds } from '../../domain/conversations/pause-minimum';
 import { activityFeature } from './activity-feature';
+import { callSignallingFeature } from './call-signalling';
 import { conversationFeature } from './conversation-feature';
 import { createSocketIoService } from './socket-io-service';
 import type { SocketFeatureFactory } from './socket-feature';
@@ -9,6 +10,7 @@ import type { SocketFeatureFactory } from './socket-feature';
 export const liveSocketFeatures: SocketFeatureFactory[] = [
   conversationFeature({ pauseMinimumSeconds: () => configuredPauseMinimumSeconds() }),
   activityFeature(),
+  callSignallingFeature(),
 ];
 
 export const liveSocketService = createSocketIoService({ features: liveSocketFeatures });

@@ -44,8 +44,9 @@ describe('the content security policy', () => {
     expect(nonces.size).toBe(50);
   });
 
-  it('keeps camera, microphone and location off', () => {
-    for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'display-capture=()', 'payment=()']) expect(PERMISSIONS_POLICY).toContain(feature);
+  it('keeps camera and location off, and the microphone to Mend\'s own pages (the conversation call)', () => {
+    for (const feature of ['camera=()', 'microphone=(self)', 'geolocation=()', 'display-capture=()', 'payment=()']) expect(PERMISSIONS_POLICY).toContain(feature);
+    expect(PERMISSIONS_POLICY).not.toMatch(/microphone=\((?!self\))/);
   });
 });
 

@@ -9,6 +9,7 @@
  * Y.snapshot, and marks exactly what Yjs changed rather than what a text diff guesses.
  */
 import * as Y from 'yjs';
+import { deleterOf, firstRangeEndingAfter, indexDeleters, type DeleterIndex } from './deleted-ranges';
 import { blockText, readBlocks, type Block, type ChangeStatus, type ItemClassifier, type Segment } from './document-blocks';
 
 /** Who made which Yjs items, and who deleted which ranges, learnt from the updates between the two points. */
@@ -75,7 +76,8 @@ export function diffStates(earlier: Uint8Array | readonly Uint8Array[], later: U
     const deletedEarlier = Y.createDeleteSetFromStructStore(doc.store);
     apply(later);
     const classifier = classifierBetween(stateVector, deletedEarlier);
-    const blocks = collapseUnchangedReplacements(readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution)));
+    const deleters = indexDeleters(attribution);
+    const blocks = collapseUnchangedReplacements(readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution, deleters)));
     const changes = summariseChanges(blocks);
     return { blocks, changes, changed: blocks.some((block) => block.status !== 'same' || block.segments.some((s) => s.status !== 'same')) };
   } finally {
@@ -93,7 +95,11 @@ function classifierBetween(stateVector: Map<number, number>, deletedEarlier: Ret
       const cuts = new Set<number>([0, item.length]);
       const boundary = (stateVector.get(client) ?? 0) - clock;
       if (boundary > 0 && boundary < item.length) cuts.add(boundary);
-      for (const range of deletedEarlier.clients.get(client) ?? []) {
+      // The delete set's ranges are sorted and disjoint: only those overlapping this item can cut it,
+      // found by binary search (scanning every range for every item made long diffs quadratic).
+      const ranges = deletedEarlier.clients.get(client) ?? [];
+      for (let i = firstRangeEndingAfter(ranges, clock); i < ranges.length && ranges[i]!.clock < clock + item.length; i++) {
+        const range = ranges[i]!;
         for (const edge of [range.clock - clock, range.clock + range.len - clock]) if (edge > 0 && edge < item.length) cuts.add(edge);
       }
       const points = [...cuts].sort((a, b) => a - b);
@@ -109,17 +115,17 @@ function classifierBetween(stateVector: Map<number, number>, deletedEarlier: Ret
   };
 }
 
-function attributeBlock(block: Block, attribution: Attribution): DiffBlock {
+function attributeBlock(block: Block, attribution: Attribution, deleters: DeleterIndex): DiffBlock {
   const segments: AttributedSegment[] = [];
   for (const segment of block.segments) {
     const authorId =
       segment.status === 'added'
         ? (attribution.clientAuthors.get(segment.client) ?? null)
         : segment.status === 'removed'
-          ? deleterOf(attribution, segment.client, segment.clock)
+          ? deleterOf(deleters, segment.client, segment.clock)
           : null;
     const last = segments[segments.length - 1];
-    if (last && last.status === segment.status && last.authorId === authorId && JSON.stringify(last.marks) === JSON.stringify(segment.marks)) last.text += segment.text;
+    if (last && last.status === segment.status && last.authorId === authorId && sameMarks(last.marks, segment.marks)) last.text += segment.text;
     else segments.push({ text: segment.text, status: segment.status, marks: segment.marks, authorId });
   }
   return { ...block, segments };
@@ -159,13 +165,8 @@ function collapseUnchangedReplacements(blocks: DiffBlock[]): DiffBlock[] {
   return out;
 }
 
-function deleterOf(attribution: Attribution, client: number, clock: number): string | null {
-  // The latest deletion wins: a range can be deleted twice by concurrent edits; either person did remove it.
-  for (let i = attribution.deletions.length - 1; i >= 0; i--) {
-    const range = attribution.deletions[i];
-    if (range && range.client === client && clock >= range.clock && clock < range.clock + range.length) return range.authorId;
-  }
-  return null;
+function sameMarks(a: Segment['marks'], b: Segment['marks']): boolean {
+  return a.length === b.length && a.every((mark, i) => mark.name === b[i]?.name && mark.href === b[i]?.href);
 }
 
 function countWords(text: string): number {

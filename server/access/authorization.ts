@@ -373,9 +373,8 @@ export async function requireConversationParticipant(db: Executor, viewer: Viewe
     .from(conversationEvents)
     .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.seq, 1)))
     .limit(1);
-  const invited = typeof first?.data.partnerId === 'string' ? first.data.partnerId : null;
-  const participants = [conversation.proposedBy, invited];
-  if (!invited || !participants.includes(membership.userId)) throw notFound('That conversation');
+  const invited = first?.data.partnerId;
+  if (typeof invited !== 'string' || (membership.userId !== conversation.proposedBy && membership.userId !== invited)) throw notFound('That conversation');
   return { conversation, membership, partnerId: membership.userId === conversation.proposedBy ? invited : conversation.proposedBy };
 }
 

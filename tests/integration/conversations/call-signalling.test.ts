@@ -5,8 +5,8 @@
  * of another conversation cannot inject a single frame, and nothing relayed is ever stored.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { conversationEvents } from '../../../drizzle/schema';
+import { eq, sql } from 'drizzle-orm';
+import { conversationEvents, conversations } from '../../../drizzle/schema';
 import type { MendServer } from '../../../server/http-server';
 import type { Database } from '../../../server/db/database';
 import { conversationFeature, type ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
@@ -164,8 +164,8 @@ describe.each(testDatabaseKinds())('call signalling and the speaker\'s words on 
     const { alex, a, s, id } = await scene();
     expect(await emit(a, 'call-signal-to-server', callFrame(id, { kind: 'ring' }))).toEqual({ ok: true });
     await eventually(() => expect(received(s, 'call-signal-to-client')).toHaveLength(1));
-    const [space] = await t.db.execute<{ space_id: string }>(sql`select space_id from conversations where id = ${id}`).then((result) => ('rows' in result ? result.rows : result) as { space_id: string }[]);
-    await leaveSpace(t.db, { userId: alex.id }, space!.space_id);
+    const [row] = await t.db.select({ spaceId: conversations.spaceId }).from(conversations).where(eq(conversations.id, id));
+    await leaveSpace(t.db, { userId: alex.id }, row!.spaceId);
     // Alex's sockets were closed on leaving; a fresh one (no space now) is refused.
     const again = await connect(alex.id);
     expect(await emit(again, 'call-signal-to-server', callFrame(id, { kind: 'ice', candidate: { candidate: '', sdpMid: null, sdpMLineIndex: null } }))).toMatchObject({ ok: false, code: 'not-found' });

@@ -374,8 +374,9 @@ export async function requireConversationParticipant(db: Executor, viewer: Viewe
     .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.seq, 1)))
     .limit(1);
   const invited = first?.data.partnerId;
-  if (typeof invited !== 'string' || (membership.userId !== conversation.proposedBy && membership.userId !== invited)) throw notFound('That conversation');
-  return { conversation, membership, partnerId: membership.userId === conversation.proposedBy ? invited : conversation.proposedBy };
+  const proposer = conversation.proposedBy;
+  if (typeof invited !== 'string' || !proposer || (membership.userId !== proposer && membership.userId !== invited)) throw notFound('That conversation');
+  return { conversation, membership, partnerId: membership.userId === proposer ? invited : proposer };
 }
 
 /* ---------- Commitments and their check-ins ---------- */

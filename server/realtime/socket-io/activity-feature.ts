@@ -7,7 +7,8 @@
  *
  * The item is what the activity list already shows both members (nothing private is ever recorded
  * there); it goes to the space's room only, so a closed space (whose member has no live space) and
- * strangers hear nothing.
+ * strangers hear nothing. Every instance on the same PostgreSQL hears each notification, so each
+ * sends it to its own sockets only.
  */
 import { getActivityAnnouncement } from '../../domain/activity/get-activity-announcement';
 import { ACTIVITY_ADDED_EVENT, ACTIVITY_CHANNEL } from '../../domain/activity/activity-notifications';
@@ -19,7 +20,7 @@ export function activityFeature(options: { onListening?: () => void } = {}): Soc
     const stopListening = listenForNotifications(database, ACTIVITY_CHANNEL, (activityId) => {
       void getActivityAnnouncement(database.db, activityId)
         .then((announcement) => {
-          if (announcement) namespace.to(spaceRoom(announcement.spaceId)).emit(ACTIVITY_ADDED_EVENT, announcement.payload);
+          if (announcement) namespace.local.to(spaceRoom(announcement.spaceId)).emit(ACTIVITY_ADDED_EVENT, announcement.payload);
         })
         .catch((error) => log(`socket.io: announcing an activity item failed: ${(error as Error)?.stack ?? error}`));
     }).then(

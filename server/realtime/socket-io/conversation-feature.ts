@@ -11,6 +11,13 @@
  * A conversation ended outside this feature (its space closed) is announced with
  * publishConversationEnded (server/events/conversation-events.ts) after that change commits, and
  * both partners are sent their view the same way.
+ *
+ * Several instances: the partners may be connected to different instances. Each instance sends
+ * views to its *own* sockets only. The instance that took a step sends its sockets their views at
+ * once and announces the step on the bus (publishConversationChanged); every other instance then
+ * reads the conversation from PostgreSQL (the events are the truth) and sends its sockets theirs.
+ * Deadline timers are kept by each instance for the conversations its own sockets are in and wake
+ * only those sockets, so a deadline reaches each screen once, never once per instance.
  */
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../../drizzle/schema';
@@ -22,7 +29,7 @@ import { findOpenConversation, loadConversation, type LoadedConversation } from 
 import { proposeConversation } from '../../domain/conversations/propose-conversation';
 import { ProtocolRefusal } from '../../domain/conversations/protocol-refusal';
 import { isAppError } from '../../domain/errors';
-import { onConversationEnded } from '../../events/conversation-events';
+import { onConversationChanged, onConversationEnded, publishConversationChanged } from '../../events/conversation-events';
 import { publishLiveEvent } from '../../events/live-events';
 import { CONVERSATION_ACTION_TO_SERVER, CONVERSATION_STATE_REQUEST_TO_SERVER, CONVERSATION_STATE_TO_CLIENT } from './live-protocol';
 import { userRoom, type LiveSocket, type SocketFeatureFactory } from './socket-feature';
@@ -50,17 +57,41 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
     const setting = options.pauseMinimumSeconds ?? PAUSE_MINIMUM_SECONDS_DEFAULT;
     const pauseMinimumSeconds = typeof setting === 'function' ? setting() : setting;
 
-    // A conversation ended outside this feature (its space closed): both partners see the end at once.
-    const stopListening = onConversationEnded((conversationId) => {
+    /** Whether any socket of these people is connected to this instance. */
+    const hasLocalSockets = (userIds: readonly string[]) => userIds.some((userId) => (namespace.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0);
+
+    // One reload at a time per conversation (one more if asked meanwhile), so views go out in order.
+    const reloading = new Map<string, { again: boolean }>();
+    function reloadAndSend(conversationId: string, what: string): void {
+      const running = reloading.get(conversationId);
+      if (running) {
+        running.again = true;
+        return;
+      }
+      const state = { again: false };
+      reloading.set(conversationId, state);
       void (async () => {
-        const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
-        if (row) broadcast(await loadConversation(db, row, now()));
-      })().catch((error) => log(`conversations: announcing an end failed: ${(error as Error)?.stack ?? error}`));
+        do {
+          state.again = false;
+          const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+          if (row) sendViews(await loadConversation(db, row, now()));
+        } while (state.again);
+      })()
+        .catch((error) => log(`conversations: ${what} failed: ${(error as Error)?.stack ?? error}`))
+        .finally(() => reloading.delete(conversationId));
+    }
+
+    // A conversation ended outside this feature (its space closed): both partners see the end at once.
+    const stopEnded = onConversationEnded((conversationId) => reloadAndSend(conversationId, 'announcing an end'));
+    // A step taken on another instance: this one's sockets get their views from the stored events.
+    const stopChanged = onConversationChanged((conversationId, { publishedHere }) => {
+      if (!publishedHere) reloadAndSend(conversationId, 'following a step taken elsewhere');
     });
 
-    function broadcast(loaded: LoadedConversation): void {
+    /** Each partner connected here gets their own view. */
+    function sendViews(loaded: LoadedConversation): void {
       for (const userId of loaded.state.participants) {
-        namespace.to(userRoom(userId)).emit(CONVERSATION_STATE_TO_CLIENT, { conversation: viewConversation(loaded.conversation.id, loaded.state, userId, now()) });
+        namespace.local.to(userRoom(userId)).emit(CONVERSATION_STATE_TO_CLIENT, { conversation: viewConversation(loaded.conversation.id, loaded.state, userId, now()) });
       }
       scheduleNextDeadline(loaded);
     }
@@ -72,6 +103,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
       timers.delete(id);
       const { state } = loaded;
       const t = now();
+      if (!hasLocalSockets(state.participants)) return;
       const deadlines = [
         state.phase === 'floor' && !state.pause && state.floor?.step === 'speaking' ? state.floor.turnEndsAt : null,
         state.pause ? state.pause.minimumEndsAt : null,
@@ -83,8 +115,9 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
       const delay = Math.min(Math.min(...deadlines) - t + 50, MAX_TIMER_MS);
       const timer = setTimeout(() => {
         timers.delete(id);
+        if (!hasLocalSockets(state.participants)) return;
         void loadConversation(db, loaded.conversation, now())
-          .then((fresh) => broadcast(fresh))
+          .then((fresh) => sendViews(fresh))
           .catch((error) => log(`conversations: deadline refresh failed: ${(error as Error)?.stack ?? error}`));
       }, delay);
       timer.unref();
@@ -133,7 +166,8 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
               : actOnConversation(db, viewer, action, { now: now() });
           void done
             .then((loaded) => {
-              broadcast(loaded);
+              sendViews(loaded);
+              publishConversationChanged(loaded.conversation.id);
               // Heard by the notifier (server/notices): the partner may have asked to be told outside the app.
               if (action.type === 'propose' || action.type === 'propose-time') {
                 publishLiveEvent({ spaceId: loaded.conversation.spaceId, audience: 'space', event: action.type === 'propose' ? 'conversation-proposed' : 'conversation-time-proposed', payload: { actorId: userId } });
@@ -149,7 +183,8 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): S
         });
       },
       close() {
-        stopListening();
+        stopEnded();
+        stopChanged();
         for (const timer of timers.values()) clearTimeout(timer);
         timers.clear();
       },

@@ -11,13 +11,24 @@
  * - keeps presence (who has the space open right now; nothing more is tracked);
  * - closes a person's sockets at once when they leave the space (membership-events.ts);
  * - hands each admitted socket to the features (live conversations, …).
+ *
+ * Several instances (REDIS_URL): socket.io's Redis adapter lets one instance reach sockets held by
+ * another (presence asks every instance who is in a space). Events from the bus are heard by every
+ * instance, so each one forwards them to its *own* sockets only (`namespace.local`), never through
+ * the adapter, or a person would get one copy per instance. WebSocket is the only transport: a
+ * long-polling session is a series of requests that must all reach the same instance, which would
+ * need sticky sessions at the load balancer; a WebSocket is one connection, so none is needed.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type ExtendedError } from 'socket.io';
 import { z } from 'zod';
 import { authorizeLiveConnection } from '../../access/authorization';
 import { verifyRealtimeToken } from '../../auth/realtime-token';
+import { checkSession } from '../../auth/sessions';
+import { currentBus } from '../../bus';
+import type { RedisRealtimeBus } from '../../bus/redis-bus';
 import { onLiveEvent } from '../../events/live-events';
 import { onMembershipRevoked } from '../../events/membership-events';
 import { onSessionsRevoked } from '../../events/session-events';
@@ -52,10 +63,35 @@ export interface SocketIoServiceOptions {
   log?: (line: string) => void;
 }
 
+const PRESENCE_TOPIC = 'presence-changed';
+/** How long presence waits for the other instances before showing what this one knows. */
+const CLUSTER_ANSWER_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 export function createSocketIoService(options: SocketIoServiceOptions = {}): RealtimeServiceFactory {
   return (context): RealtimeService => {
     const log = options.log ?? ((line: string) => console.log(line));
-    const io = new Server({ path: LIVE_SOCKET_PATH, serveClient: false, connectTimeout: 10_000 });
+    const bus = currentBus();
+    const io = new Server({ path: LIVE_SOCKET_PATH, serveClient: false, connectTimeout: 10_000, transports: ['websocket'] });
+    if (bus.kind === 'redis') {
+      const { pubClient, subClient, key } = (bus as RedisRealtimeBus).socketIoClients();
+      io.adapter(createAdapter(pubClient, subClient, { key, requestsTimeout: CLUSTER_ANSWER_MS }));
+    }
     // attach() wraps the server's request listeners (so long-polling works before Next sees the
     // request) but also adds its own 'upgrade' listener. Upgrades are dispatched by http-server.ts
     // through handleUpgrade below, so that listener is taken off again: one owner per upgrade.
@@ -85,22 +121,53 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
       });
     });
 
+    /** Who has the space open on any instance; with the others unreachable (Redis down), who has it open here. */
     async function presenceOf(spaceId: string): Promise<PresentPerson[]> {
-      const sockets = await namespace.in(spaceRoom(spaceId)).fetchSockets();
+      const sockets = await withTimeout(namespace.in(spaceRoom(spaceId)).fetchSockets(), CLUSTER_ANSWER_MS + 500).catch(() =>
+        namespace.local.in(spaceRoom(spaceId)).fetchSockets(),
+      );
       const people = new Map<string, PresentPerson>();
       for (const socket of sockets) people.set(socket.data.userId, { userId: socket.data.userId, name: socket.data.name });
       return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
     }
 
-    async function announcePresence(spaceId: string): Promise<void> {
-      namespace.to(spaceRoom(spaceId)).emit(PRESENCE_CHANGED, { people: await presenceOf(spaceId) });
+    // Presence is recomputed by every instance that holds sockets of the space, one refresh at a
+    // time per space (a later one may be asked for while one runs: it runs once more after), and
+    // sent to its own sockets. So the last list each person gets was read after the last change.
+    const refreshing = new Map<string, { again: boolean }>();
+    function refreshPresence(spaceId: string): void {
+      const running = refreshing.get(spaceId);
+      if (running) {
+        running.again = true;
+        return;
+      }
+      const state = { again: false };
+      refreshing.set(spaceId, state);
+      void (async () => {
+        do {
+          state.again = false;
+          if (!namespace.adapter.rooms.get(spaceRoom(spaceId))?.size) continue;
+          const people = await presenceOf(spaceId);
+          namespace.local.to(spaceRoom(spaceId)).emit(PRESENCE_CHANGED, { people });
+        } while (state.again);
+      })()
+        .catch((error) => log(`socket.io: presence failed: ${(error as Error)?.stack ?? error}`))
+        .finally(() => refreshing.delete(spaceId));
     }
+    /** Someone arrived or left here: every instance refreshes the space's presence for its own sockets. */
+    function announcePresence(spaceId: string): void {
+      void bus.publish(PRESENCE_TOPIC, { spaceId });
+    }
+    const stopPresence = bus.subscribe(PRESENCE_TOPIC, (message) => {
+      const spaceId = (message as { spaceId?: unknown })?.spaceId;
+      if (typeof spaceId === 'string') refreshPresence(spaceId);
+    });
 
     namespace.on('connection', (socket: LiveSocket) => {
       const { spaceId, userId } = socket.data;
       const joined = Promise.resolve(socket.join(spaceId ? [spaceRoom(spaceId), userRoom(userId)] : [userRoom(userId)]));
       socket.on('disconnect', () => {
-        if (spaceId) void announcePresence(spaceId).catch(() => undefined);
+        if (spaceId) announcePresence(spaceId);
       });
       for (const feature of features) {
         try {
@@ -112,34 +179,61 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
       void joined.then(() => (spaceId ? announcePresence(spaceId) : undefined)).catch(() => undefined);
     });
 
+    // Every instance hears each event once (the bus): each sends it to its own sockets only.
     const stopLiveEvents = onLiveEvent((event) => {
       if (event.audience === 'space') {
-        if (event.spaceId) namespace.to(spaceRoom(event.spaceId)).emit(event.event, event.payload);
+        if (event.spaceId) namespace.local.to(spaceRoom(event.spaceId)).emit(event.event, event.payload);
         return;
       }
-      namespace.to(userRoom(event.audience.userId)).emit(event.event, event.payload);
+      namespace.local.to(userRoom(event.audience.userId)).emit(event.event, event.payload);
     });
+
+    function endSpaceAccess(socket: { emit(event: string, payload: unknown): unknown; disconnect(close: boolean): unknown }): void {
+      socket.emit(SPACE_ACCESS_ENDED, { message: 'You are no longer in this space.' });
+      socket.disconnect(true);
+    }
 
     const stopRevocations = onMembershipRevoked(({ spaceId, userId }) => {
       void (async () => {
-        const sockets = await namespace.in(userRoom(userId)).fetchSockets();
-        for (const socket of sockets) {
-          if (socket.data.spaceId !== spaceId) continue;
-          socket.emit(SPACE_ACCESS_ENDED, { message: 'You are no longer in this space.' });
-          socket.disconnect(true);
-        }
-        await announcePresence(spaceId);
+        const sockets = await namespace.local.in(userRoom(userId)).fetchSockets();
+        for (const socket of sockets) if (socket.data.spaceId === spaceId) endSpaceAccess(socket);
       })().catch((error) => log(`socket.io: closing sockets after revocation failed: ${(error as Error)?.stack ?? error}`));
     });
 
     const stopSessions = onSessionsRevoked(({ userId, sessionIds }) => {
       void (async () => {
-        const sockets = await namespace.in(userRoom(userId)).fetchSockets();
+        const sockets = await namespace.local.in(userRoom(userId)).fetchSockets();
         for (const socket of sockets) {
           const sessionId = socket.data.sessionId;
           if (sessionIds === null || (sessionId !== null && sessionIds.includes(sessionId))) socket.disconnect(true);
         }
       })().catch((error) => log(`socket.io: closing sockets of ended sessions failed: ${(error as Error)?.stack ?? error}`));
+    });
+
+    // After a Redis outage, revocations published elsewhere meanwhile were lost: look at each socket
+    // held here again (its session, its membership) and refresh presence.
+    const stopResync = bus.onResync(() => {
+      void (async () => {
+        const spaces = new Set<string>();
+        for (const socket of await namespace.local.fetchSockets()) {
+          const { userId, sessionId, spaceId } = socket.data;
+          if (sessionId !== null && !(await checkSession(context.database.db, { sessionId, userId }))) {
+            socket.disconnect(true);
+            continue;
+          }
+          const decision = await authorizeLiveConnection(context.database.db, { userId });
+          if (!decision.ok) {
+            socket.disconnect(true);
+            continue;
+          }
+          if (spaceId && decision.membership?.spaceId !== spaceId) {
+            endSpaceAccess(socket);
+            continue;
+          }
+          if (spaceId) spaces.add(spaceId);
+        }
+        for (const spaceId of spaces) refreshPresence(spaceId);
+      })().catch((error) => log(`socket.io: re-checking sockets after the bus came back failed: ${(error as Error)?.stack ?? error}`));
     });
 
     return {
@@ -154,6 +248,8 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
         stopLiveEvents();
         stopRevocations();
         stopSessions();
+        stopPresence();
+        stopResync();
         for (const feature of features) await feature.close?.();
         io.disconnectSockets(true);
         namespace.disconnectSockets(true);

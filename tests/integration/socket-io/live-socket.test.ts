@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())('live socket.io service on %s', (kind) => {
   it('admits both partners, shows who is here, and forwards live events to their audience only', async () => {
     const { alex, sam, stranger, space } = await makeCouple(t.db);
     const alexClient = await connectLiveClient(server, alex.id);
-    const samClient = await connectLiveClient(server, sam.id, { transports: ['polling'] });
+    const samClient = await connectLiveClient(server, sam.id);
     const strangerClient = await connectLiveClient(server, stranger.id);
     try {
       await waitForEvent(alexClient, 'presence-changed', (p: { people: { name: string }[] }) => p.people.map((x) => x.name).join() === 'Alex,Sam');
@@ -46,6 +46,13 @@ describe.each(testDatabaseKinds())('live socket.io service on %s', (kind) => {
       samClient.close();
       strangerClient.close();
     }
+  });
+
+  it('speaks WebSocket only: a long-polling client is refused (several instances then need no sticky sessions)', async () => {
+    const { alex } = await makeCouple(t.db);
+    await expect(connectLiveClient(server, alex.id, { transports: ['polling'] })).rejects.toThrow();
+    const response = await fetch(`${server.url}/realtime/socket.io/?EIO=4&transport=polling`);
+    expect(response.status).toBe(400);
   });
 
   it('refuses a missing, forged, expired or document-scoped token, with a readable reason', async () => {

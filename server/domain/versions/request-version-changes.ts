@@ -3,7 +3,6 @@
  * It closes that proposal; the agreement stays open for editing and a new proposal.
  */
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { agreementChangeRequests, agreementVersions } from '../../../drizzle/schema';
 import { requireAgreementSigner, type Viewer } from '../../access/authorization';
 import type { Database } from '../../db/database';
@@ -12,10 +11,9 @@ import { recordActivity } from '../activity/record-activity';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { lockAgreement } from './agreement-chain';
 import { readAgreementVersions } from './get-agreement-versions';
+import { requestChangesSchema } from './request-changes-input';
 
-export const requestChangesSchema = z.object({
-  comment: z.string().trim().min(1, 'Say what you would like changed, in a sentence or two.').max(2000, 'Keep the comment under 2,000 characters.'),
-});
+export { requestChangesSchema };
 
 export async function requestVersionChanges(db: Database, viewer: Viewer, documentId: string, number: number, input: { comment: string }, now = new Date()): Promise<void> {
   const access = await requireAgreementSigner(db, viewer, documentId);

@@ -21,7 +21,7 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   const values = formValues(formData, ['name', 'email']);
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password') });
   if (!parsed.success) return invalid(parsed.error, values);
-  const next = safeReturnPath(formData.get('next'), '/space');
+  const next = safeReturnPath(formData.get('next'), '/home');
   const clientAddress = (await headers()).get(CLIENT_ADDRESS_HEADER);
   return runAction(async () => {
     await registerUser(getDb(), parsed.data, { clientAddress });
@@ -42,7 +42,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   const values = formValues(formData, ['email']);
   const parsed = signInSchema.safeParse({ ...values, password: formData.get('password') });
   if (!parsed.success) return invalid(parsed.error, values);
-  const next = safeReturnPath(formData.get('next'), '/space');
+  const next = safeReturnPath(formData.get('next'), '/home');
   // The two-step code, sent with the email and password again once the form has asked for it.
   const code = String(formData.get('code') ?? '').trim().slice(0, 64);
   return runAction(async () => {

@@ -17,7 +17,7 @@ export function SignUpForm({ next }: { next: string }) {
       <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} errors={state.fieldErrors?.password} hint="At least 10 characters." />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
       <p className="muted">
-        Already have an account? <Link href={`/sign-in${next !== '/space' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+        Already have an account? <Link href={`/sign-in${next !== '/home' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
       </p>
     </form>
   );
@@ -76,7 +76,7 @@ export function SignInForm({ next }: { next: string }) {
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <p className="muted">
-        New to Mend? <Link href={`/sign-up${next !== '/space' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+        New to Mend? <Link href={`/sign-up${next !== '/home' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
       </p>
     </form>
   );

@@ -71,8 +71,8 @@ export function LiveNotices({ viewerId }: { viewerId: string }) {
   useLiveEvent<ActivityAddedPayload>(ACTIVITY_ADDED_EVENT, (payload) => {
     if (!payload || payload.actorId === viewerId) return;
     const next = describeNotice(payload);
-    // The space page's activity list and the section itself already show it, live.
-    if (!next || within(pathname, next.section) || within(pathname, '/space')) return;
+    // The home page, the space page's activity list and the section itself already show it, live.
+    if (!next || within(pathname, next.section) || within(pathname, '/space') || within(pathname, '/home')) return;
     setNotice(next);
   });
 

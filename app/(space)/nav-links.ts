@@ -16,6 +16,7 @@ export interface NavGroup {
 export type NavEntry = NavLink | NavGroup;
 
 export const navLinks: NavEntry[] = [
+  { href: '/home', label: 'Home' },
   { href: '/space', label: 'Our space' },
   { href: '/conversations', label: 'Talk' },
   { href: '/agreements', label: 'Agreements' },

@@ -109,7 +109,7 @@ test('forgot password: a link from the outbox sets a new password once, then sig
   await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
   await page.getByLabel('Password').fill('a fresh long password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/space/);
+  await page.waitForURL(/\/home/);
   await visitor.close();
   await alex.context.close();
 });
@@ -171,6 +171,6 @@ test('two-step sign-in: set up with a QR code, then signing in asks for the code
   // The code of the next time step: the one used to turn it on cannot be used again.
   await page.getByLabel('Code from your authenticator app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(/\/space/);
+  await page.waitForURL(/\/home/);
   await sam.context.close();
 });

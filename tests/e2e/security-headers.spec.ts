@@ -37,7 +37,7 @@ const EXPECTED_HEADERS: Record<string, RegExp> = {
   'content-security-policy': /script-src 'self' 'nonce-[^']+' 'strict-dynamic'.*frame-ancestors 'none'/,
   'referrer-policy': /^no-referrer$/,
   'x-content-type-options': /^nosniff$/,
-  'permissions-policy': /camera=\(\).*geolocation=\(\).*microphone=\(\)/,
+  'permissions-policy': /camera=\(\).*geolocation=\(\).*microphone=\(self\)/,
   'cross-origin-opener-policy': /^same-origin$/,
   'x-frame-options': /^DENY$/,
 };
@@ -171,7 +171,7 @@ test('signing in with a crafted return path stays on Mend, and so does a signed-
       await alex.page.goto(`${entry}?next=${crafted}`);
       await alex.page.waitForURL((url) => !url.pathname.startsWith(entry));
       expect(new URL(alex.page.url()).host, `${entry}?next=${crafted}`).toBe(mend.host);
-      expect(new URL(alex.page.url()).pathname).toBe('/space');
+      expect(new URL(alex.page.url()).pathname).toBe('/home');
     }
   }
 
@@ -183,7 +183,7 @@ test('signing in with a crafted return path stays on Mend, and so does a signed-
   await alex.page.getByRole('button', { name: 'Sign in' }).click();
   await alex.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   expect(new URL(alex.page.url()).host).toBe(mend.host);
-  expect(new URL(alex.page.url()).pathname).toBe('/space');
+  expect(new URL(alex.page.url()).pathname).toBe('/home');
   expect(trap.visited()).toBe(false);
   await alex.context.close();
 });

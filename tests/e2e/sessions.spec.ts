@@ -149,7 +149,7 @@ async function signIn(person: Person, context: BrowserContext): Promise<void> {
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/space/);
+  await page.waitForURL(/\/home/);
   await page.close();
 }
 

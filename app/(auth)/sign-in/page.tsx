@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string; passwordReset?: string; error?: string; code?: string }> }) {
   const params = await searchParams;
-  const next = safeReturnPath(params.next, '/space');
+  const next = safeReturnPath(params.next, '/home');
   if (await getViewer()) redirect(next);
   return (
     <main className="container narrow">

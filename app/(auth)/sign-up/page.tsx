@@ -7,7 +7,7 @@ import { SignUpForm } from '../auth-forms';
 export const metadata: Metadata = { title: 'Create an account' };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeReturnPath((await searchParams).next, '/space');
+  const next = safeReturnPath((await searchParams).next, '/home');
   if (await getViewer()) redirect(next);
   return (
     <main className="container narrow">

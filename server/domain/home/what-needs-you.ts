@@ -39,7 +39,6 @@ import { decideFirstSteps, type FirstStep } from './first-steps';
 
 /** Something that waits for this person's answer or attention. */
 export type WaitingItem =
-  | { kind: 'invite-partner' }
   | { kind: 'talk-request'; conversationId: string; topic: string; byName: string; at: Date }
   | { kind: 'talk-waiting'; conversationId: string; topic: string; partnerName: string }
   | { kind: 'talk-open'; conversationId: string; topic: string }
@@ -112,8 +111,6 @@ export async function getWhatNeedsYou(db: Database, viewer: Viewer, now = new Da
 
   const needsYou: WaitingItem[] = [];
   const comingUp: ComingUpItem[] = [];
-  if (!partner) needsYou.push({ kind: 'invite-partner' });
-
   await addConversation(db, spaceId, userId, partnerName, now, needsYou, comingUp);
   const timed: TimedItem[] = [
     ...(await versionItems(db, spaceId, userId)),

@@ -174,7 +174,7 @@ describe.each(testDatabaseKinds())('what needs you, on %s', (kind) => {
     expect(await getWhatNeedsYou(t.db, { userId: alex.id })).toEqual({ space: 'none', firstSteps: ['create-space', 'journal'] });
     const space = await createSpace(t.db, alex.id, 'Ours');
     const waiting = openView(await getWhatNeedsYou(t.db, { userId: alex.id }));
-    expect(waiting.needsYou).toEqual([{ kind: 'invite-partner' }]);
+    expect(waiting.needsYou).toEqual([]);
     expect(waiting.firstSteps).toEqual(['invite-partner', 'first-agreement', 'journal', 'notes']);
 
     const sam = await makeUser(t.db, 'Sam');

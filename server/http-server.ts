@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from './request-headers';
 import { refuseOversizedServerAction } from './action-body-limit';
 import { securityHeadersFor } from './security-headers';
 import { pingDatabase, type DatabaseHandle } from './db/database';
+import { currentBus } from './bus';
 import type { RealtimeService, RealtimeServiceFactory } from './realtime/realtime-service';
 
 export interface WebApp {
@@ -62,10 +63,21 @@ export async function startMendServer(options: MendServerOptions): Promise<MendS
     delete req.headers['content-security-policy-report-only'];
     if (pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await pingDatabase(options.database.db);
+      // Redis down is 'degraded', still 200: the instance serves its own clients, and taking every
+      // instance out of the load balancer at once (they all lose Redis together) would serve no one.
+      const bus = currentBus();
+      const redis = bus.kind === 'redis' ? bus.health() : null;
+      const status = !reachable ? 'unavailable' : redis && !redis.ok ? 'degraded' : 'ok';
       res.statusCode = reachable ? 200 : 503;
       res.setHeader('content-type', 'application/json');
       res.setHeader('cache-control', 'no-store');
-      res.end(JSON.stringify({ status: reachable ? 'ok' : 'unavailable', database: { kind: options.database.kind, reachable } }));
+      res.end(
+        JSON.stringify({
+          status,
+          database: { kind: options.database.kind, reachable },
+          ...(redis ? { redis: { reachable: redis.ok, detail: redis.detail } } : {}),
+        }),
+      );
       return;
     }
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';

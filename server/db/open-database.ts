@@ -46,13 +46,28 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   };
 }
 
+/** Any fixed number; it names Mend's migration lock among the database's advisory locks. */
+const MIGRATION_LOCK_KEY = 7_240_412_001;
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
+  // Several instances may start at once on one database: one applies the migrations, the others
+  // wait for it (a session-level advisory lock on one reserved connection) and then find them applied.
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`;
+    try {
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}::bigint)`.catch(() => undefined);
+    }
+  } finally {
+    lock.release();
+  }
   const parsed = new URL(url);
   return {
     kind: 'postgres',

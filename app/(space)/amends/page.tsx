@@ -48,7 +48,9 @@ export default async function AmendsPage({ searchParams }: { searchParams: Promi
         <h2 id="amends-heading">Your amends and {partnerName}’s</h2>
         {amends.length === 0 ? (
           <p className="muted" data-testid="no-amends">
-            No amends yet. An amend stays a private draft until its writer offers it.
+            {closed
+              ? 'No amends were offered in this space.'
+              : 'No amends yet. When you are ready to name a hurt you caused, an amend says what you did, how you understand it affected your partner, and what you will do to repair it. It stays a private draft until you offer it, and it asks nothing in return.'}
           </p>
         ) : (
           <ul className="plain amend-list" data-testid="amend-list">

@@ -37,7 +37,14 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
 
   const groups: Array<{ id: string; title: string; items: CommitmentSummary[]; empty?: string }> = [
     { id: 'asked-of-me', title: 'Asked of you', items: all.filter((c) => c.status === 'requested' && c.mine) },
-    { id: 'active', title: 'Active', items: all.filter((c) => c.status === 'active'), empty: 'No active commitments yet.' },
+    {
+      id: 'active',
+      title: 'Active',
+      items: all.filter((c) => c.status === 'active'),
+      empty: closed
+        ? 'No commitments were active when this space closed.'
+        : 'No active commitments yet. A commitment is one small “I will …” with a rhythm that suits you, checked in on by both of you. Start with something you can keep this week, below; you can also ask your partner for one.',
+    },
     { id: 'asked-by-me', title: partner ? `You asked ${partner.name}` : 'You asked', items: all.filter((c) => c.status === 'requested' && c.requestedByMe) },
     { id: 'paused', title: 'Paused', items: all.filter((c) => c.status === 'paused') },
     { id: 'completed', title: 'Completed', items: all.filter((c) => c.status === 'completed') },

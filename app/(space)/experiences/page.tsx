@@ -42,7 +42,7 @@ export default async function ExperiencesPage({ searchParams }: { searchParams: 
       <section className="card" aria-labelledby="planned-heading">
         <h2 id="planned-heading">Planned</h2>
         {planned.length === 0 ? (
-          <p className="muted">Nothing planned yet. Choose an idea and give it a day and a time.</p>
+          <p className="muted">{closed ? 'Nothing was planned here.' : 'Nothing planned yet. When an idea feels right for you both, give it a day and a time.'}</p>
         ) : (
           <ul className="experience-list" data-testid="planned-list">
             {planned.map((e) => (
@@ -55,7 +55,9 @@ export default async function ExperiencesPage({ searchParams }: { searchParams: 
       <section className="card" aria-labelledby="ideas-heading">
         <h2 id="ideas-heading">Ideas</h2>
         {ideas.length === 0 ? (
-          <p className="muted">No ideas yet. Add one of your own below, or start from a suggestion.</p>
+          <p className="muted">
+            {closed ? 'No ideas were kept here.' : 'No ideas yet. Something small counts: a walk, a meal you cook together. Add one of your own below, or start from a suggestion.'}
+          </p>
         ) : (
           <ul className="experience-list" data-testid="ideas-list">
             {ideas.map((e) => (

@@ -39,7 +39,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
         {entries.length === 0 ? (
-          <p className="muted">No entries yet.</p>
+          <p className="muted">No entries yet. Start with today, above: a few lines about how you are is enough, and no one else will ever read them.</p>
         ) : (
           <ul className="plain note-list" data-testid="journal-list">
             {entries.map((entry) => (

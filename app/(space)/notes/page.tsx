@@ -106,7 +106,13 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
           </div>
         </form>
         {notes.length === 0 ? (
-          <p className="muted" data-testid="no-notes">{filtered ? 'No notes match these filters.' : 'No notes yet. When either of you shares a note, it appears here.'}</p>
+          <p className="muted" data-testid="no-notes">
+            {filtered
+              ? 'No notes match these filters.'
+              : closed
+                ? 'No notes were shared in this space.'
+                : `No notes yet. When something weighs on you, a note lets you name the feeling, what happened and what you need. It stays a private draft that only you can see until you choose to share it. When ${partner?.name ?? 'your partner'} shares a note with you, it appears here.`}
+          </p>
         ) : (
           <ul className="plain note-list" data-testid="note-list">
             {notes.map((note) => (

@@ -23,7 +23,7 @@ export default async function HomePage() {
 
   if (view.space === 'none') {
     return (
-      <main className={`container ${styles.home}`}>
+      <main className="container">
         <hgroup>
           <h1>{greeting}</h1>
           <p>Mend is a private space for the two of you. Here is where to begin, at your own pace.</p>
@@ -35,7 +35,7 @@ export default async function HomePage() {
 
   if (view.space === 'closed') {
     return (
-      <main className={`container ${styles.home}`}>
+      <main className="container">
         <hgroup>
           <h1>{greeting}</h1>
           <p>Take whatever time you need.</p>
@@ -58,7 +58,7 @@ export default async function HomePage() {
   }
 
   return (
-    <main className={`container ${styles.home}`}>
+    <main className="container">
       <HomeLive />
       <hgroup>
         <h1>{greeting}</h1>

@@ -81,6 +81,7 @@ export class RedisRealtimeBus implements RealtimeBus {
   private downSince: number | null = null;
   private everReady = false;
   private closed = false;
+  private recovering = false;
   private lastProblem = '';
 
   constructor(options: RedisBusOptions) {
@@ -145,12 +146,15 @@ export class RedisRealtimeBus implements RealtimeBus {
     if (this.closed || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
     const first = !this.everReady;
     this.everReady = true;
-    if (this.downSince === null && !first) return;
+    if ((this.downSince === null && !first) || this.recovering) return;
+    // Both connections report 'ready': only the first report does the catching up.
+    this.recovering = true;
     // Subscriptions are sent again by ioredis before 'ready'; the ping answers after them.
     const pinged = await this.sub.ping().then(
       () => true,
       () => false,
     );
+    this.recovering = false;
     if (!pinged || this.closed || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
     for (const documentId of this.documents.keys()) this.confirmed.add(this.documentChannel(documentId));
     if (this.downSince === null) return;

@@ -34,6 +34,7 @@ import { partnerOf } from '../conversations/conversation-machine';
 import { findOpenConversation, loadConversation } from '../conversations/load-conversation';
 import { describeClosedSpace } from '../spaces/describe-closed-space';
 import { listMembers } from '../spaces/space-members';
+import { decideAgreementStatus } from '../versions/agreement-status';
 import { readAgreementVersions } from '../versions/get-agreement-versions';
 import { decideFirstSteps, type FirstStep } from './first-steps';
 
@@ -177,7 +178,8 @@ async function addConversation(db: Database, spaceId: string, userId: string, pa
 /**
  * Agreements whose latest version waits for this person: a proposal they have not signed that still
  * says what the agreement says (a stale one cannot be signed), or their own proposal the partner
- * asked to change. Archived agreements wait for nobody.
+ * asked to change. Archived agreements, and a closed space's, wait for nobody (canSign below holds
+ * because only an open space's agreements that are not archived are read).
  */
 async function versionItems(db: Database, spaceId: string, userId: string): Promise<TimedItem[]> {
   const latest = await db
@@ -222,9 +224,15 @@ async function versionItems(db: Database, spaceId: string, userId: string): Prom
       continue;
     }
     if (signedByMe.some((s) => s.versionId === version.versionId)) continue;
-    // Only now read the text: whether the proposal still says what the agreement says.
-    const { proposal } = await readAgreementVersions(db, version.agreementId);
-    if (proposal?.number !== version.number || proposal.state !== 'open') continue;
+    // Only now read the text (whether the proposal still says what the agreement says), and ask the
+    // same rule as the agreements list, so the two never disagree.
+    const overview = await readAgreementVersions(db, version.agreementId);
+    const facts = {
+      versions: overview.versions.map((v) => ({ number: v.number, state: v.state, signerIds: v.signatures.map((s) => s.signerId) })),
+      changedSinceSigned: overview.changedSinceSigned,
+      canSign: true,
+    };
+    if (decideAgreementStatus(facts, userId) !== 'waiting-for-you') continue;
     items.push({
       kind: 'version-to-sign',
       agreementId: version.agreementId,

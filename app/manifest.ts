@@ -8,11 +8,12 @@ import type { MetadataRoute } from 'next';
  */
 export default function manifest(): MetadataRoute.Manifest {
   return {
+    // The app's identity since it was first installable: changing it would make installed copies a different app.
     id: '/space',
     name: 'Mend',
     short_name: 'Mend',
     description: 'A private, shared space for two partners rebuilding trust.',
-    start_url: '/space',
+    start_url: '/home',
     scope: '/',
     display: 'standalone',
     background_color: '#f6f8f7',

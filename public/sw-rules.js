@@ -22,7 +22,7 @@
   /** Pages whose text lives in a document with an offline copy: an agreement and a journal entry. */
   var OFFLINE_PAGE = new RegExp('^/(agreements|journal)/' + UUID + '$', 'i');
   /** The sections that are only for signed-in people (app/(space)/…). */
-  var SIGNED_IN_SECTION = /^\/(space|agreements|journal|notes|conversations|amends|commitments|experiences|account)(\/|$)/;
+  var SIGNED_IN_SECTION = /^\/(home|space|agreements|journal|notes|conversations|amends|commitments|experiences|account)(\/|$)/;
   /** Pages that mean nobody is signed in on this device (anyone signed out is sent there). */
   var SIGNED_OUT_ENTRY = /^\/(sign-in|sign-up)(\/|$)/;
   var STATIC_FILE = /^\/(_next\/static\/.+|icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;

@@ -25,7 +25,7 @@ test('the manifest is served with the fields an install needs, and its icons are
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/manifest+json');
   const manifest = (await response.json()) as Record<string, unknown> & { icons: Array<{ src: string; sizes: string; type: string; purpose?: string }> };
-  expect(manifest).toMatchObject({ name: 'Mend', short_name: 'Mend', start_url: '/space', display: 'standalone', theme_color: '#0f766e', background_color: '#f6f8f7' });
+  expect(manifest).toMatchObject({ name: 'Mend', short_name: 'Mend', start_url: '/home', display: 'standalone', theme_color: '#0f766e', background_color: '#f6f8f7' });
   expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? 'any'}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
   for (const icon of manifest.icons) {
     const file = await request.get(icon.src);

@@ -63,7 +63,7 @@ describe('which requests the worker keeps', () => {
   });
 
   it('keeps build files only for signed-in pages, so a device where nobody is signed in keeps nothing', () => {
-    for (const signedIn of ['/space', `/agreements/${ID}`, '/journal', '/account', '/notes/new']) expect(rules.keepsStaticFor(signedIn), signedIn).toBe(true);
+    for (const signedIn of ['/home', '/space', `/agreements/${ID}`, '/journal', '/account', '/notes/new']) expect(rules.keepsStaticFor(signedIn), signedIn).toBe(true);
     for (const signedOut of ['/sign-in', '/sign-up', '/', '/invite/abc', '', '/spaces-elsewhere']) expect(rules.keepsStaticFor(signedOut), signedOut).toBe(false);
   });
 

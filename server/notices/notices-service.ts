@@ -4,7 +4,7 @@
  * takes no upgrade requests.
  */
 import type { AddressInfo } from 'node:net';
-import type { RealtimeServiceFactory } from '../realtime/realtime-service';
+import type { RealtimeServiceFactory } from '../server-service';
 import { publicBaseUrl } from './notice-content';
 import { createNotifier, type NotifierOptions } from './notifier';
 

@@ -1,25 +1,2 @@
-/**
- * What a realtime feature plugs into the HTTP server: the y-websocket document rooms, socket.io.
- * The HTTP server owns transport only; each service owns its own connections and state.
- */
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
-import type { DatabaseHandle } from '../db/database';
-
-export interface RealtimeContext {
-  /** The process's database. */
-  database: DatabaseHandle;
-  /** Verifies realtime tokens (server/auth/realtime-token.ts). */
-  authSecret: string;
-  httpServer: Server;
-}
-
-export interface RealtimeService {
-  name: string;
-  /** Take this upgrade request if it is yours and return true; return false to let others have it. */
-  handleUpgrade?(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Flush everything that is not yet durable and close connections. Called on shutdown. */
-  close(): Promise<void>;
-}
-
-export type RealtimeServiceFactory = (context: RealtimeContext) => Promise<RealtimeService> | RealtimeService;
+/** The service types now live in server/server-service.ts (services outside the transport use them too). */
+export type { RealtimeContext, RealtimeService, RealtimeServiceFactory } from '../server-service';

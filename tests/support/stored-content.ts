@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { documentSnapshots, documentUpdates } from '../../drizzle/schema';
-import { documentSchema } from '../../app/_components/collaborative-editor/editor-extensions';
+import { documentSchema } from '../../server/documents/editor-schema';
 import { queryRows, type Database } from '../../server/db/database';
 
 export function paragraphs(...texts: string[]): Y.Doc {

@@ -12,7 +12,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import { COLLABORATION_FIELD, documentExtensions } from './editor-extensions';
+import { COLLABORATION_FIELD, documentExtensions } from '@/server/documents/editor-schema';
 import { presentPeople, syncStatusHint, syncStatusLabel, type PresentUser } from './connection-state';
 import { EditorToolbar } from './editor-toolbar';
 import { useCollaborationSession, type CollaborationSession } from './use-collaboration-session';

@@ -7,7 +7,7 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { COLLABORATION_FIELD, documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { COLLABORATION_FIELD, documentSchema } from '../../documents/editor-schema';
 
 export interface AgreementTemplate {
   id: AgreementTemplateId;

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { Executor } from '../../db/database';
-import { readCurrentState } from '../history/read-history';
-import { findRoomSlot } from '../../realtime/yjs/room-registry';
+import { readCurrentDocumentState } from '../../documents/document-hub';
 
 /**
  * An agreement as it is now, as a Y.Doc the caller destroys: while a room has it loaded, a copy of
@@ -10,17 +9,7 @@ import { findRoomSlot } from '../../realtime/yjs/room-registry';
  * Callers must have authorized the viewer for this document (server/access/authorization.ts).
  */
 export async function loadAgreementDoc(db: Executor, documentId: string): Promise<Y.Doc> {
-  const slot = findRoomSlot(documentId);
-  let state: Uint8Array | null = null;
-  if (slot) {
-    try {
-      state = Y.encodeStateAsUpdate((await slot.ready).doc);
-    } catch {
-      // The room failed to load: read what is stored instead.
-    }
-  }
-  state ??= (await readCurrentState(db, documentId)).state;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  Y.applyUpdate(doc, await readCurrentDocumentState(db, documentId));
   return doc;
 }

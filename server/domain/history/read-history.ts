@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates, spaceMembers, users } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
-import { loadDocumentState, readLastSeq } from '../../realtime/yjs/document-store';
+import { loadDocumentState, readLastSeq } from '../../documents/document-store';
 import { colourForSeat } from '../spaces/member-colour';
 import { readAttribution } from './attribution-index';
 import { diffStates, type StateDiff } from './diff-states';

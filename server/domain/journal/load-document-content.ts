@@ -5,13 +5,10 @@
  * Callers must have authorized the viewer (server/access/authorization.ts) for this document.
  */
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Executor } from '../../db/database';
-import { loadDocument } from '../../realtime/yjs/document-store';
-import { findRoomSlot } from '../../realtime/yjs/room-registry';
-
-/** The Tiptap Collaboration extension's default field (app/_components/collaborative-editor). */
-const COLLABORATION_FIELD = 'default';
+import { readCurrentDocumentState } from '../../documents/document-hub';
+import { COLLABORATION_FIELD } from '../../documents/editor-schema';
 
 export interface ProseMirrorNode {
   type: string;
@@ -26,20 +23,12 @@ export function documentToJson(doc: Y.Doc): ProseMirrorNode {
 }
 
 /**
- * The document as it is now: while a room has it loaded, its in-memory state (the last keystrokes may
- * not be in the log yet, writes are batched); otherwise the stored state.
+ * The document as it is now: while it is loaded, its live state (the last keystrokes may not be in
+ * the log yet, writes are batched); otherwise the stored state.
  */
 export async function loadDocumentContent(db: Executor, documentId: string): Promise<ProseMirrorNode> {
-  const slot = findRoomSlot(documentId);
-  if (slot) {
-    try {
-      const room = await slot.ready;
-      return documentToJson(room.doc);
-    } catch {
-      // The room failed to load: read what is stored instead.
-    }
-  }
-  const { doc } = await loadDocument(db, documentId);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await readCurrentDocumentState(db, documentId));
   try {
     return documentToJson(doc);
   } finally {

@@ -3,6 +3,7 @@ import { spaceInvites, spaceMembers, spaces, users } from '../../../drizzle/sche
 import type { Database, Executor } from '../../db/database';
 import { isUniqueViolation } from '../../db/database';
 import { findMembership } from '../../access/authorization';
+import { publishSpaceAccessChanged } from '../../events/access-events';
 import { recordActivity } from '../activity/record-activity';
 import { AppError } from '../errors';
 import { hashInviteToken } from './invite-token';
@@ -72,6 +73,13 @@ function inviteProblem(invite: typeof spaceInvites.$inferSelect, now: Date): Inv
  * space is full and nothing of its attempt is kept.
  */
 export async function acceptInvite(db: Database, userId: string, token: string, now = new Date()): Promise<{ spaceId: string }> {
+  const joined = await joinWithInvite(db, userId, token, now);
+  // A new member changes who may open the space's documents: the rooms check their open connections again.
+  await publishSpaceAccessChanged(joined.spaceId);
+  return joined;
+}
+
+async function joinWithInvite(db: Database, userId: string, token: string, now: Date): Promise<{ spaceId: string }> {
   try {
     return await db.transaction(async (tx) => {
       const [invite] = await tx.select().from(spaceInvites).where(eq(spaceInvites.tokenHash, hashInviteToken(token))).for('update');

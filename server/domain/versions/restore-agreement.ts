@@ -8,7 +8,7 @@ import { agreementRestorations, agreementVersions, documentUpdates } from '../..
 import { requireAgreementSigner, type Viewer } from '../../access/authorization';
 import type { Database } from '../../db/database';
 import { publishLiveEvent } from '../../events/live-events';
-import { applyServerEdit } from '../../realtime/yjs/server-edits';
+import { applyServerEdit } from '../../documents/document-hub';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput, notFound } from '../errors';
 import { buildRestoreUpdate } from '../history/build-restore-update';

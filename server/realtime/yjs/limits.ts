@@ -23,6 +23,8 @@ export interface RealtimeLimits {
   maxQueuedBeforeAdmission: number;
   /** A connection whose unsent output passes this is too slow to keep up and is closed (1013). */
   maxBufferedBytes: number;
+  /** Every open socket is pinged this often; one that has not answered the previous ping is dropped (as y-websocket's server does, every 30 s). */
+  keepaliveMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -35,6 +37,7 @@ export const defaultRealtimeLimits: RealtimeLimits = {
   messageBurst: 240,
   maxQueuedBeforeAdmission: 32,
   maxBufferedBytes: 16 * MB,
+  keepaliveMs: 30_000,
 };
 
 const positive = z.coerce.number().int().positive();
@@ -44,6 +47,7 @@ const envSchema = z.object({
   MEND_YJS_MAX_PENDING_BYTES: positive.optional(),
   MEND_YJS_MESSAGES_PER_SECOND: positive.optional(),
   MEND_YJS_MESSAGE_BURST: positive.optional(),
+  MEND_YJS_KEEPALIVE_MS: positive.optional(),
 });
 
 /** Limits from the environment, falling back to the defaults; a bad value stops start-up with a clear message. */
@@ -61,6 +65,7 @@ export function readRealtimeLimits(env: Record<string, string | undefined> = pro
     maxPendingBytes: v.MEND_YJS_MAX_PENDING_BYTES ?? defaultRealtimeLimits.maxPendingBytes,
     messagesPerSecond: v.MEND_YJS_MESSAGES_PER_SECOND ?? defaultRealtimeLimits.messagesPerSecond,
     messageBurst: v.MEND_YJS_MESSAGE_BURST ?? defaultRealtimeLimits.messageBurst,
+    keepaliveMs: v.MEND_YJS_KEEPALIVE_MS ?? defaultRealtimeLimits.keepaliveMs,
   };
 }
 

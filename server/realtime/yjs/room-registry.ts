@@ -1,9 +1,7 @@
 /**
  * The documents loaded in this process, by id. It lives on globalThis because Next's server actions
- * (which call applyServerEdit and evictDocument) run in this process as a separately bundled module
- * instance: a module-level Map would give them an empty registry of their own. Nothing here assumes
- * a single process; a second instance would have its own registry and meet this one in the update
- * log (seq conflicts are detected on write and reconciled).
+ * (which reach the rooms through the DocumentHub, room-hub.ts) run in this process as a separately
+ * bundled module instance: a module-level Map would give them an empty registry of their own.
  *
  * Code that reaches rooms through here must not use `instanceof` on them, for the same reason.
  */
@@ -31,10 +29,6 @@ function registry(): Registry {
 
 export function findRoomSlot(documentId: string): RoomSlot | undefined {
   return registry().slots.get(documentId);
-}
-
-export function allRoomSlots(): IterableIterator<RoomSlot> {
-  return registry().slots.values();
 }
 
 /**

@@ -11,8 +11,9 @@
  *
  * This file is transport only: the door (document-door.ts) decides access, at connect and again for
  * every open connection whenever access may have changed (server/events/access-events.ts); a
- * DocumentRoom owns each loaded document, the PersistenceScheduler and document-store.ts make changes
- * durable.
+ * DocumentRoom owns each loaded document, and its DocumentLog, the PersistenceScheduler and the
+ * update-log store (server/documents) make changes durable. The rooms' DocumentHub is installed here,
+ * for domain code.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -21,12 +22,14 @@ import { z } from 'zod';
 import { onAccessChanged, type AccessChange } from '../../events/access-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
 import { onSessionsRevoked } from '../../events/session-events';
+import { installDocumentHub } from '../../documents/document-hub';
+import { writeBatch } from '../../documents/document-store';
+import { defaultPersistenceTiming, PersistenceScheduler, type PersistenceObserver, type PersistenceTiming } from '../../documents/persistence-scheduler';
 import { CloseCode } from './close-codes';
 import { openDocumentDoor, recheckDocumentAccess, type RecheckDecision } from './document-door';
 import { DocumentRoom, type RoomDependencies } from './document-room';
-import { writeBatch } from './document-store';
 import { readRealtimeLimits, type RealtimeLimits } from './limits';
-import { defaultPersistenceTiming, PersistenceScheduler, type PersistenceObserver, type PersistenceTiming } from './persistence-scheduler';
+import { createRoomHub } from './room-hub';
 import { openRoomSlot } from './room-registry';
 import { RoomConnection, type ConnectionIdentity } from './room-connection';
 
@@ -40,7 +43,7 @@ export interface YjsServiceOptions {
   shutdownFlushMs?: number;
   log?: (line: string) => void;
   observer?: PersistenceObserver;
-  /** Every open socket is pinged this often; one that has not answered the previous ping is dropped. */
+  /** Every open socket is pinged this often; one that has not answered the previous ping is dropped (default: limits.keepaliveMs). */
   keepaliveMs?: number;
 }
 
@@ -124,6 +127,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     }
 
     const stopAccessEvents = onAccessChanged(handleAccessChange);
+    const uninstallHub = installDocumentHub(createRoomHub(handleAccessChange));
     // Leaving the space still announces itself as a revoked membership; it is an access change of the whole space.
 
     const changedSince = (documentId: string, spaceId: string | null, since: number) =>
@@ -141,7 +145,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
 
     const keepalive = setInterval(() => {
       for (const connection of connections) connection.keepAlive();
-    }, options.keepaliveMs ?? 30_000);
+    }, options.keepaliveMs ?? limits.keepaliveMs);
     keepalive.unref();
 
     async function admit(socket: WebSocket, documentId: string, token: string | null): Promise<void> {
@@ -242,9 +246,10 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
         closing = true;
         stopAccessEvents();
         stopSessions();
+        uninstallHub();
         clearInterval(keepalive);
         for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, 'the server is restarting');
-        const flushed = Promise.all([...rooms].map((room) => scheduler.flush(room)));
+        const flushed = Promise.all([...rooms].map((room) => room.log.flush()));
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), options.shutdownFlushMs ?? 15_000)));
         const outcome = await Promise.race([flushed.then(() => 'done' as const), timedOut]);

@@ -8,7 +8,7 @@ import { createAgreement } from '../../../server/domain/agreements/create-agreem
 import { listAgreements } from '../../../server/domain/agreements/list-agreements';
 import { renameAgreement } from '../../../server/domain/agreements/rename-agreement';
 import { listActivity } from '../../../server/domain/activity/record-activity';
-import { COLLABORATION_FIELD } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { COLLABORATION_FIELD } from '../../../server/documents/editor-schema';
 import { onLiveEvent, type LiveEvent } from '../../../server/events/live-events';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';

@@ -7,7 +7,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentUpdates } from '../../../drizzle/schema';
-import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { documentSchema } from '../../../server/documents/editor-schema';
 import { createJournalEntry } from '../../../server/domain/journal/create-journal-entry';
 import { exportJournal } from '../../../server/domain/journal/export-journal';
 import type { ProseMirrorNode } from '../../../server/domain/journal/load-document-content';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { activity, documentUpdates, noteFeelings, notes } from '../../../drizzle/schema';
-import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { documentSchema } from '../../../server/documents/editor-schema';
 import { authorizeDocument } from '../../../server/access/authorization';
 import { onLiveEvent, type LiveEvent } from '../../../server/events/live-events';
 import { listActivity } from '../../../server/domain/activity/record-activity';

@@ -9,18 +9,23 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentUpdates, spaceMembers, spaces } from '../../../drizzle/schema';
-import { publishSpaceAccessChanged } from '../../../server/events/access-events';
+import { onAccessChanged, publishSpaceAccessChanged, type AccessChange } from '../../../server/events/access-events';
+import { deleteAccount } from '../../../server/domain/accounts/delete-account';
+import { acceptInvite } from '../../../server/domain/spaces/accept-invite';
+import { createInvite } from '../../../server/domain/spaces/create-invite';
+import { createSpace } from '../../../server/domain/spaces/create-space';
+import { leaveSpace } from '../../../server/domain/spaces/leave-space';
 import { createJournalEntry } from '../../../server/domain/journal/create-journal-entry';
 import { deleteJournalEntry } from '../../../server/domain/journal/delete-journal-entry';
 import { createNote } from '../../../server/domain/notes/create-note';
 import { deleteNoteDraft } from '../../../server/domain/notes/delete-note-draft';
 import { retractNote } from '../../../server/domain/notes/retract-note';
 import { shareNote } from '../../../server/domain/notes/share-note';
-import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
+import { loadDocumentState } from '../../../server/documents/document-store';
 import { encodeUpdateMessage } from '../../../server/realtime/yjs/protocol';
 import { findRoomSlot } from '../../../server/realtime/yjs/room-registry';
-import { applyServerEdit } from '../../../server/realtime/yjs/server-edits';
-import { makeCouple } from '../../support/fixtures';
+import { applyServerEdit } from '../../../server/documents/document-hub';
+import { makeCouple, makeUser } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';
 import { connectClient, connectRaw, documentToken, makeDocument, sleep, useRealtimeServer, waitFor, type TestClient } from './realtime-harness';
 
@@ -182,5 +187,72 @@ describe.each(testDatabaseKinds())('open connections follow access changes, on %
     expect(await rowCount(agreement)).toBe(0);
     expect(findRoomSlot(agreement)?.room?.doc.getText('body').toString()).toBe('');
     expect(raw.socket.readyState).toBe(raw.socket.OPEN);
+  });
+
+  it('leaving the space for real: the one who stayed comes back read-only (4401), the one who left is shut out (4403)', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const agreement = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const stayer = await connect(alex.id, agreement);
+    const leaver = await connect(sam.id, agreement);
+    stayer.text.insert(0, 'Kept.');
+    await waitFor(async () => (await rowCount(agreement)) === 1, 5000, 'the text to be stored');
+
+    await leaveSpace(t.db, { userId: sam.id }, space.id);
+    expect(await closedWithin(leaver.closed)).toBe(4403);
+    expect(await closedWithin(stayer.closed)).toBe(4401);
+    stayer.provider.params.token = await documentToken(alex.id, agreement);
+    stayer.provider.connect();
+    await waitFor(() => stayer.provider.wsconnected, 5000, 'the stayer to come back');
+    stayer.text.insert(stayer.text.length, ' Typed after the space closed.');
+    await sleep(500);
+    expect(await storedText(agreement)).toBe('Kept.');
+  });
+
+  it('deleting an account: the partner’s open agreement comes back read-only (4401); the deleted person’s journal and agreement tabs are closed and their journal is gone (4404 from then on)', async () => {
+    const { alex, sam, space } = await makeCouple(t.db);
+    const agreement = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const entry = await createJournalEntry(t.db, { userId: sam.id }, { entryDate: '2025-01-02', feelings: [] });
+    const partner = await connect(alex.id, agreement);
+    const deleterAgreement = await connect(sam.id, agreement);
+    const deleterJournal = await connect(sam.id, entry.documentId);
+    deleterJournal.text.insert(0, 'Private.');
+
+    await deleteAccount(t.db, sam.id, 'correct horse battery');
+    expect(await closedWithin(partner.closed)).toBe(4401);
+    expect(typeof (await closedWithin(deleterAgreement.closed))).toBe('number');
+    expect(typeof (await closedWithin(deleterJournal.closed))).toBe('number');
+    expect(findRoomSlot(entry.documentId)).toBeUndefined();
+    await sleep(400);
+    expect(await rowCount(entry.documentId)).toBe(0);
+    const again = connectRaw(realtime.wsOrigin, entry.documentId, await documentToken(sam.id, entry.documentId));
+    expect((await again.closed).code).toBe(4404);
+    expect(again.received).toHaveLength(0);
+    // The partner reads on, read-only.
+    partner.provider.params.token = await documentToken(alex.id, agreement);
+    partner.provider.connect();
+    await waitFor(() => partner.provider.wsconnected, 5000, 'the partner to come back');
+  });
+
+  it('a new member joining: the space is checked again, and the creator’s open tab keeps editing with the newcomer', async () => {
+    const alex = await makeUser(t.db, 'Alex');
+    const sam = await makeUser(t.db, 'Sam');
+    const space = await createSpace(t.db, alex.id, 'Alex & Sam');
+    const agreement = await makeDocument(t.db, { spaceId: space.id, createdBy: alex.id });
+    const creator = await connect(alex.id, agreement);
+    creator.text.insert(0, 'Before you came.');
+    const changes: AccessChange[] = [];
+    const stop = onAccessChanged((change) => void changes.push(change));
+    try {
+      const { token } = await createInvite(t.db, { userId: alex.id }, space.id);
+      await acceptInvite(t.db, sam.id, token);
+    } finally {
+      stop();
+    }
+    expect(changes).toEqual([{ kind: 'space', spaceId: space.id }]);
+    const newcomer = await connect(sam.id, agreement);
+    expect(newcomer.text.toString()).toBe('Before you came.');
+    newcomer.text.insert(newcomer.text.length, ' Now both.');
+    await waitFor(() => creator.text.toString() === 'Before you came. Now both.', 5000, 'the newcomer’s text to reach the creator');
+    expect(await closedWithin(creator.closed, 300)).toBe('still open');
   });
 });

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { documentUpdates } from '../../../drizzle/schema';
 import { encodeAwarenessMessage } from '../../../server/realtime/yjs/protocol';
-import { loadDocumentState } from '../../../server/realtime/yjs/document-store';
+import { loadDocumentState } from '../../../server/documents/document-store';
 import { archiveAgreement, unarchiveAgreement } from '../../../server/domain/agreements/archive-agreement';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listDocumentUpdates, loadDocumentState } from '../../../server/realtime/yjs/document-store';
-import { defaultPersistenceTiming } from '../../../server/realtime/yjs/persistence-scheduler';
+import { listDocumentUpdates, loadDocumentState } from '../../../server/documents/document-store';
+import { defaultPersistenceTiming } from '../../../server/documents/persistence-scheduler';
 import { findRoomSlot } from '../../../server/realtime/yjs/room-registry';
 import { makeCouple } from '../../support/fixtures';
 import { testDatabaseKinds, useTestDatabase } from '../../support/use-test-database';

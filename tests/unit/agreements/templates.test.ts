@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { JSONContent } from '@tiptap/core';
-import { COLLABORATION_FIELD, documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { COLLABORATION_FIELD, documentSchema } from '../../../server/documents/editor-schema';
 import { agreementTemplateIds, agreementTemplateUpdate, agreementTemplates } from '../../../server/domain/agreements/templates';
 
 function textOf(node: JSONContent): string {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { documentSchema } from '../../../server/documents/editor-schema';
 import { canonicalText } from '../../../server/domain/history/canonical-text';
 import type { ProseMirrorNode } from '../../../server/domain/journal/load-document-content';
 import { prosemirrorToMarkdown } from '../../../server/domain/journal/prosemirror-to-markdown';

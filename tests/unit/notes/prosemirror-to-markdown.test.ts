@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { documentSchema } from '../../../app/_components/collaborative-editor/editor-extensions';
+import { documentSchema } from '../../../server/documents/editor-schema';
 import { documentToJson, isEmptyContent, type ProseMirrorNode } from '../../../server/domain/journal/load-document-content';
 import { prosemirrorToMarkdown } from '../../../server/domain/journal/prosemirror-to-markdown';
 

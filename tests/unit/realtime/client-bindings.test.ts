@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkClientOwnership, type ClientOwners } from '../../../server/realtime/yjs/client-bindings';
+import { checkClientOwnership, type ClientOwners } from '../../../server/documents/client-bindings';
 
 /** A client doc with a fixed client id, and every update it makes. */
 function writer(clientId: number, from?: Y.Doc) {

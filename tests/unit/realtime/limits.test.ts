@@ -28,6 +28,7 @@ describe('readRealtimeLimits', () => {
   it('uses the defaults, takes overrides, and refuses nonsense with a clear message', () => {
     expect(readRealtimeLimits({})).toEqual(defaultRealtimeLimits);
     expect(readRealtimeLimits({ MEND_YJS_MAX_MESSAGE_BYTES: '1024' }).maxMessageBytes).toBe(1024);
+    expect(readRealtimeLimits({ MEND_YJS_KEEPALIVE_MS: '500' }).keepaliveMs).toBe(500);
     expect(() => readRealtimeLimits({ MEND_YJS_MESSAGES_PER_SECOND: '-3' })).toThrow(/MEND_YJS_MESSAGES_PER_SECOND: must be a positive whole number/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UpdateRow, WriteBatch } from '../../../server/realtime/yjs/document-store';
-import { PersistenceScheduler, type DocumentBatch, type PersistenceSource } from '../../../server/realtime/yjs/persistence-scheduler';
+import type { UpdateRow, WriteBatch } from '../../../server/documents/document-store';
+import { PersistenceScheduler, type DocumentBatch, type PersistenceSource } from '../../../server/documents/persistence-scheduler';
 
 const timing = { debounceMs: 20, maxWaitMs: 60, coalesceMs: 5, minCycleIntervalMs: 10, retryBaseMs: 10, retryMaxMs: 40, snapshotsPerCycle: 2 };
 

@@ -11,8 +11,8 @@
  */
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { documentClients } from '../../../drizzle/schema';
-import type { Executor } from '../../db/database';
+import { documentClients } from '../../drizzle/schema';
+import type { Executor } from '../db/database';
 import { listDocumentUpdates, type ClientBindingRow } from './document-store';
 
 export type ClientOwners = Map<number, string | null>;

@@ -4,6 +4,9 @@
  * starter templates as Yjs updates) both use it, so a document written on one side always fits the
  * schema of the other. Extensions that only change behaviour (collaboration, carets, placeholder)
  * are added by the editor component, not here.
+ *
+ * It lives with the documents (not in app/) because the server needs it, and it stays free of
+ * React and of 'server-only' because the browser bundle imports it too.
  */
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';

@@ -1,5 +1,5 @@
 /**
- * When document changes become durable. Each loaded document (a PersistenceSource) reports that it
+ * When document changes become durable. Each loaded document's log (a PersistenceSource: DocumentLog) reports that it
  * has unwritten updates; the scheduler writes them after a quiet moment (debounce) but never later
  * than a maximum wait after the first unwritten change, and at once when asked to flush (last
  * connection left, shutdown).
@@ -11,7 +11,7 @@
  * document cannot hold back the others; a failing document keeps its updates in memory and is
  * retried with backoff, logged every time, until the database takes them.
  */
-import { isUniqueViolation } from '../../db/database';
+import { isUniqueViolation } from '../db/database';
 import { isMissingDocument, type ClientBindingRow, type SnapshotRow, type UpdateRow, type WriteBatch } from './document-store';
 
 export interface DocumentBatch {

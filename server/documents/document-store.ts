@@ -7,8 +7,8 @@
  */
 import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
-import { isUniqueViolation, type Executor } from '../../db/database';
+import { documentSnapshots, documentUpdates } from '../../drizzle/schema';
+import { isUniqueViolation, type Executor } from '../db/database';
 
 export interface UpdateRow {
   documentId: string;

@@ -1,0 +1,169 @@
+/**
+ * The update log of one loaded document, as the process sees it: which seq numbers are taken, the
+ * updates applied in memory but not written yet (with their authors and the client ids they bound),
+ * when a snapshot is due, and catching up when another writer appended to the same log. The
+ * persistence scheduler writes logs; it knows nothing of rooms or connections.
+ *
+ * The room that owns the document calls the log (record, bind, flush, discard) and never the other
+ * way round; the log reaches back only through the narrow DocumentLogOwner (the state for a
+ * snapshot, another writer's stored updates to apply, the size after a snapshot).
+ */
+import type { Executor } from '../db/database';
+import { listDocumentUpdates, type ClientBindingRow, type UpdateRow } from './document-store';
+import type { DocumentBatch, PersistenceScheduler, PersistenceSource } from './persistence-scheduler';
+
+export interface DocumentLogOwner {
+  /** The document's full state now, as one update: a snapshot of everything recorded so far. */
+  encodeState(): Uint8Array;
+  /** An update another writer already stored: apply it in memory, do not record it again. */
+  applyStored(update: Uint8Array): void;
+  /** A snapshot was written: the stored state is now `stateBytes` plus `unwrittenBytes` not yet written. */
+  compacted(stateBytes: number, unwrittenBytes: number): void;
+  /** The document row is gone (deleted for good): nothing of it can be written any more. */
+  dropped(): void;
+}
+
+export interface DocumentLogDependencies {
+  db: Executor;
+  scheduler: PersistenceScheduler;
+  /** A snapshot is written once this many updates have accumulated since the last one. */
+  snapshotEvery: number;
+}
+
+export class DocumentLog implements PersistenceSource {
+  private unwritten: UpdateRow[] = [];
+  private unwrittenAppliedAt: number[] = [];
+  /** Client ids bound since the last write; they go out with the next batch of updates. */
+  private unwrittenClients: ClientBindingRow[] = [];
+  private nextSeq: number;
+  private writtenSeq: number;
+  private snapshotSeq: number;
+  private owner: DocumentLogOwner | null = null;
+  private closed = false;
+
+  constructor(
+    readonly documentId: string,
+    /** Seq of the last stored update, and of the update the latest snapshot includes. */
+    stored: { lastSeq: number; snapshotSeq: number },
+    private readonly deps: DocumentLogDependencies,
+  ) {
+    this.nextSeq = stored.lastSeq + 1;
+    this.writtenSeq = stored.lastSeq;
+    this.snapshotSeq = stored.snapshotSeq;
+  }
+
+  /** Set once by the room that owns the document, before anything is recorded. */
+  attach(owner: DocumentLogOwner): void {
+    this.owner = owner;
+  }
+
+  /** An update the document integrated, by `authorId` (null: Mend itself); written soon. */
+  record(update: Uint8Array, authorId: string | null): void {
+    if (this.closed) return;
+    this.unwritten.push({ documentId: this.documentId, seq: this.nextSeq++, update, authorId });
+    this.unwrittenAppliedAt.push(Date.now());
+    this.deps.scheduler.markDirty(this);
+  }
+
+  /** Client ids first used by `userId`: stored in the same statement as the next updates. */
+  bind(rows: readonly ClientBindingRow[]): void {
+    if (this.closed) return;
+    for (const row of rows) this.unwrittenClients.push(row);
+  }
+
+  /** Resolves once everything recorded so far is durable (retrying until it is). */
+  flush(): Promise<void> {
+    return this.deps.scheduler.flush(this);
+  }
+
+  /** Forget everything unwritten WITHOUT storing it (the document was deleted for good). */
+  discard(): void {
+    this.closed = true;
+    this.unwritten = [];
+    this.unwrittenAppliedAt = [];
+    this.unwrittenClients = [];
+    this.deps.scheduler.forget(this.documentId);
+  }
+
+  /** Stop recording (the room unloaded after a flush, or shut down). */
+  close(): void {
+    this.closed = true;
+  }
+
+  get unwrittenBytes(): number {
+    let sum = 0;
+    for (const row of this.unwritten) sum += row.update.length;
+    return sum;
+  }
+
+  // PersistenceSource: called by the scheduler
+
+  hasUnwritten(): boolean {
+    return this.unwritten.length > 0;
+  }
+
+  takeBatch(snapshotAllowed: boolean): DocumentBatch | null {
+    if (this.unwritten.length === 0) return null;
+    const updates = this.unwritten;
+    const appliedAt = this.unwrittenAppliedAt;
+    const clients = this.unwrittenClients;
+    this.unwritten = [];
+    this.unwrittenAppliedAt = [];
+    this.unwrittenClients = [];
+    const lastSeq = updates[updates.length - 1]!.seq;
+    // Taken in the same synchronous step as the rows, so the state is exactly "after lastSeq".
+    const snapshot =
+      snapshotAllowed && lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && !this.closed && this.owner
+        ? { documentId: this.documentId, seq: lastSeq, state: this.owner.encodeState() }
+        : null;
+    return { documentId: this.documentId, updates, appliedAt, snapshot, clients };
+  }
+
+  batchWritten(batch: DocumentBatch): void {
+    this.writtenSeq = Math.max(this.writtenSeq, batch.updates[batch.updates.length - 1]!.seq);
+    if (batch.snapshot) {
+      this.snapshotSeq = batch.snapshot.seq;
+      this.owner?.compacted(batch.snapshot.state.length, this.unwrittenBytes);
+    }
+  }
+
+  batchFailed(batch: DocumentBatch): void {
+    this.unwritten = batch.updates.concat(this.unwritten);
+    this.unwrittenAppliedAt = batch.appliedAt.concat(this.unwrittenAppliedAt);
+    this.unwrittenClients = batch.clients.concat(this.unwrittenClients);
+  }
+
+  batchDropped(): void {
+    this.discard();
+    this.owner?.dropped();
+  }
+
+  /**
+   * Another writer took some of our seqs: apply what it stored (everyone connected sees it; it is
+   * not recorded again), drop what turns out to be ours already, and renumber the rest after it.
+   */
+  async reconcileWithLog(): Promise<void> {
+    const rows = await listDocumentUpdates(this.deps.db, this.documentId, { afterSeq: this.writtenSeq, limit: 10_000 });
+    if (rows.length === 0) return;
+    const mine = new Map(this.unwritten.map((row) => [row.seq, row]));
+    const alreadyWritten = new Set<UpdateRow>();
+    for (const row of rows) {
+      const own = mine.get(row.seq);
+      if (own && Buffer.compare(Buffer.from(own.update), Buffer.from(row.update)) === 0) alreadyWritten.add(own);
+      else this.owner?.applyStored(row.update);
+    }
+    const keptRows: UpdateRow[] = [];
+    const keptAppliedAt: number[] = [];
+    this.unwritten.forEach((row, index) => {
+      if (alreadyWritten.has(row)) return;
+      keptRows.push(row);
+      keptAppliedAt.push(this.unwrittenAppliedAt[index]!);
+    });
+    this.writtenSeq = rows[rows.length - 1]!.seq;
+    let seq = this.writtenSeq + 1;
+    for (const row of keptRows) row.seq = seq++;
+    this.nextSeq = seq;
+    this.unwritten = keptRows;
+    this.unwrittenAppliedAt = keptAppliedAt;
+  }
+}

@@ -34,7 +34,11 @@ export default async function AgreementsPage() {
       <section className="card" aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">Your agreements</h2>
         {active.length === 0 ? (
-          <p className="muted">No agreements yet. Start one below: a template gives you a gentle first draft to change together.</p>
+          <p className="muted">
+            {closed
+              ? 'No agreements were written in this space.'
+              : 'No agreements yet. Start with one area that matters to you both right now, below: a template gives you a gentle first draft to change together, and nothing is binding until you have both signed it.'}
+          </p>
         ) : (
           <ul className="plain agreement-list" data-testid="agreement-list">
             {active.map((agreement) => (

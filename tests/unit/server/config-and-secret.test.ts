@@ -21,6 +21,16 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
+  it('runs as one process with no Redis unless REDIS_URL is set, and then only on PostgreSQL', () => {
+    expect(readConfig({})).toMatchObject({ redisUrl: undefined, redisPrefix: 'mend:' });
+    expect(readConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    const several = readConfig({ REDIS_URL: 'redis://cache:6379', DATABASE_URL: 'postgres://db/mend', MEND_REDIS_PREFIX: 'mend-prod:' });
+    expect(several).toMatchObject({ redisUrl: 'redis://cache:6379', redisPrefix: 'mend-prod:' });
+    expect(() => readConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL is set .* but DATABASE_URL is not/);
+    expect(() => readConfig({ REDIS_URL: 'http://cache', DATABASE_URL: 'postgres://db/mend' })).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => readConfig({ MEND_REDIS_PREFIX: 'has space' })).toThrow(/MEND_REDIS_PREFIX/);
+  });
+
   it('explains what is wrong with a bad value', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { iceServersProblem } from './domain/conversations/ice-servers';
 import { pauseMinimumProblem } from './domain/conversations/pause-minimum';
 import { signUpLimitProblem } from './auth/sign-in-throttle-policy';
 import { publicUrlProblem } from './notices/notice-content';
@@ -63,6 +64,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   const pauseProblem = pauseMinimumProblem(env);
   if (pauseProblem) throw new ConfigError(`Mend cannot start: ${pauseProblem}`);
+  const iceProblem = iceServersProblem(env);
+  if (iceProblem) throw new ConfigError(`Mend cannot start: ${iceProblem}`);
   const signUpProblem = signUpLimitProblem(env);
   if (signUpProblem) throw new ConfigError(`Mend cannot start: ${signUpProblem}`);
   const noticesProblem = vapidConfigProblem(env) ?? publicUrlProblem(env) ?? pushEndpointConfigProblem(env);

@@ -43,7 +43,7 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
 
   // Check-in: private until both have chosen.
   await stepTitle(alex, 'Check in');
-  await alex.page.getByLabel('nervous').check();
+  await alex.page.getByLabel('anxious').check();
   await alex.page.getByLabel('hopeful').check();
   await alex.page.getByRole('radio', { name: '3' }).check();
   await alex.page.getByRole('button', { name: 'Check in' }).click();
@@ -54,13 +54,14 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await sam.page.getByRole('radio', { name: '2' }).check();
   await sam.page.getByRole('button', { name: 'Check in' }).click();
 
-  // The floor: Alex (who proposed) speaks first; Sam listens and cannot take the floor.
-  await expect(alex.page.getByTestId('role-banner')).toContainText('You are speaking');
+  // Both check-ins are shown to both for a moment; then the floor: Alex (who proposed) speaks
+  // first; Sam listens and cannot take the floor.
+  await expect(sam.page.getByTestId('check-in-reveal')).toContainText('anxious');
+  await expect(alex.page.getByTestId('role-banner')).toContainText('You are speaking', { timeout: 15_000 });
   await expect(sam.page.getByTestId('role-banner')).toContainText('You are listening');
   await expect(alex.page.getByTestId('turn-timer')).toHaveText(/^0:5\d|^1:00$/);
   await expect(sam.page.getByRole('button', { name: 'I am done, hand over' })).toHaveCount(0);
-  await sam.page.getByText('How you both checked in').click();
-  await expect(sam.page.getByTestId('check-in-partner')).toContainText('nervous, hopeful');
+  await expect(sam.page.getByRole('region', { name: 'How you both checked in' }).getByTestId('check-in-partner')).toContainText('anxious');
   await alex.page.screenshot({ path: screenshotPath('conversation-speaker'), fullPage: true });
   await sam.page.screenshot({ path: screenshotPath('conversation-listener'), fullPage: true });
   // At phone width the timer, the roles and the Pause button stay readable and in reach.

@@ -3,6 +3,7 @@ import { findReadableSpace } from '@/server/access/authorization';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { getDb } from '@/server/db/process-database';
+import { configuredIceServers } from '@/server/domain/conversations/ice-servers';
 import { listEndedConversations } from '@/server/domain/conversations/list-conversations';
 import { getSpaceOverview } from '@/server/domain/spaces/get-space-overview';
 import { requireSignedIn } from '../../_lib/viewer';
@@ -42,6 +43,7 @@ export default async function ConversationsPage() {
       <ConversationRoom
         me={{ id: overview.me.userId, name: overview.me.name, colour: overview.me.colour }}
         partner={overview.partner ? { id: overview.partner.userId, name: overview.partner.name, colour: overview.partner.colour } : null}
+        iceServers={configuredIceServers()}
       />
       {ended.length ? (
         <section className="card conversation-history" aria-labelledby="past-heading">

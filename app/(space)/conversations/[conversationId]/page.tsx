@@ -9,6 +9,7 @@ import { listMembers } from '@/server/domain/spaces/space-members';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
 import { requireSignedIn } from '../../../_lib/viewer';
 import { NextStepToCommitmentForm } from '../../commitments/next-step-to-commitment-form';
+import { CheckInCard } from '../check-in-card';
 import { describeEnding, formatDuration } from '../format';
 import '../conversations.css';
 
@@ -49,13 +50,11 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
         <section className="card" aria-labelledby="checkins-heading">
           <h2 id="checkins-heading">Check-ins</h2>
           {summary.checkIns.length ? (
-            <ul className="conv-summary-list">
+            <div className="conv-both-check-ins conv-both-check-ins--compact">
               {summary.checkIns.map(({ userId, checkIn }) => (
-                <li key={userId}>
-                  <strong>{name(userId)}:</strong> {checkIn.feelings.join(', ')} <span className="conv-intensity-badge">{checkIn.intensity}/5</span>
-                </li>
+                <CheckInCard key={userId} label={name(userId)} checkIn={checkIn} mine={userId === viewer.userId} />
               ))}
-            </ul>
+            </div>
           ) : (
             <p className="muted">None shared. Check-ins are shown only once you have both chosen.</p>
           )}

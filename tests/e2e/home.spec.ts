@@ -138,3 +138,50 @@ test('a shared note and a version to sign appear on the partner’s home live, a
   await alex.context.close();
   await sam.context.close();
 });
+
+test('a talk request and this week’s check-in on the partner’s home; a closed space waits for nobody, and the one who left sees no trace of it', async ({ browser, mendURL }) => {
+  const alex = await newPerson(browser, mendURL, 'Alex');
+  const sam = await newPerson(browser, mendURL, 'Sam');
+  await signUp(alex);
+  await createSpace(alex, 'Alex & Sam');
+  const link = await makeInviteLink(alex);
+  await signUp(sam, new URL(link).pathname);
+  await sam.page.getByRole('button', { name: /^Join/ }).click();
+  await sam.page.waitForURL(/\/space/);
+  await sam.page.goto('/home');
+
+  await alex.page.goto('/commitments');
+  await alex.page.getByLabel('I will …').fill('I will put my phone away at dinner');
+  await alex.page.getByRole('button', { name: 'Make this commitment' }).click();
+  await alex.page.waitForURL(/\/commitments\/[0-9a-f-]{36}\?created=1$/);
+  await expect(sam.page.getByTestId('home-check-in')).toContainText('Alex’s commitment “I will put my phone away at dinner”: you can give your view of');
+
+  await alex.page.goto('/conversations');
+  await alex.page.getByLabel('Topic').fill('How we spend our evenings');
+  await alex.page.getByRole('button', { name: 'Propose this conversation' }).click();
+  const request = sam.page.getByTestId('home-talk-request');
+  await expect(request).toContainText('Alex would like to talk about “How we spend our evenings”.');
+  await expect(request.getByRole('link', { name: 'Answer' })).toHaveAttribute('href', '/conversations');
+  // Said once: the home lists it, so the banner other pages show stays away here.
+  await expect(sam.page.getByTestId('conversation-notice')).toHaveCount(0);
+  await shootBoth(sam.page, 'home-talk-and-check-in');
+
+  // Alex leaves: Sam's open home says so calmly, with nothing left waiting.
+  await alex.page.goto('/space');
+  await alex.page.getByText('Leave this space').click();
+  await alex.page.getByRole('checkbox', { name: 'I understand, leave the space' }).check();
+  await alex.page.getByRole('button', { name: 'Leave space' }).click();
+  await alex.page.waitForURL(/left=1/);
+  await expect(sam.page.getByRole('heading', { name: 'Your space has closed' })).toBeVisible();
+  await expect(sam.page.getByRole('main')).toContainText('Alex left Alex & Sam on');
+  await expect(sam.page.getByTestId('home-talk-request')).toHaveCount(0);
+  await expect(sam.page.getByTestId('home-check-in')).toHaveCount(0);
+  await shootBoth(sam.page, 'home-closed-space');
+
+  await alex.page.goto('/home');
+  await expect(alex.page.getByTestId('first-step-create-space')).toBeVisible();
+  await expect(alex.page.getByRole('main')).not.toContainText('Alex & Sam');
+  await expect(alex.page.getByRole('main')).not.toContainText('evenings');
+  await alex.context.close();
+  await sam.context.close();
+});

@@ -1,7 +1,8 @@
 'use client';
 /**
  * A quiet live notice on every signed-in page when the partner proposes a conversation or is waiting
- * to begin, so the partner is told live wherever they are. Hidden on the conversation page itself.
+ * to begin, so the partner is told live wherever they are. Hidden on the conversation page itself
+ * and on the home page, which lists it.
  */
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -21,7 +22,8 @@ export function ConversationNotice() {
       if (!error && reply?.ok) setView(reply.conversation ?? null);
     });
   }, [socket, status]);
-  if (!view || pathname.startsWith('/conversations')) return null;
+  // The conversation page shows it itself, and the home page lists it among what waits.
+  if (!view || pathname.startsWith('/conversations') || pathname === '/home') return null;
   const waitingForMe =
     (view.phase === 'proposed' && view.proposedBy !== view.viewerId) ||
     (view.phase === 'opening' && !view.arrived.includes(view.viewerId)) ||

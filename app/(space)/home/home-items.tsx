@@ -24,7 +24,7 @@ function Line({ children, href, action, testId }: { children: ReactNode; href: s
 const quoted = (text: string) => `“${text}”`;
 const when = (date: Date) => <LocalTime iso={date.toISOString()} />;
 
-export function WaitingLine({ item }: { item: WaitingItem }) {
+export function WaitingLine({ item, partnerName }: { item: WaitingItem; partnerName: string }) {
   switch (item.kind) {
     case 'talk-request':
       return (
@@ -54,12 +54,12 @@ export function WaitingLine({ item }: { item: WaitingItem }) {
             </>
           ) : item.returnSuggestedByPartner ? (
             <>
-              Your conversation about {quoted(item.topic)} is paused. Your partner suggested coming back at {when(item.returnAt)}: you can agree, or suggest
+              Your conversation about {quoted(item.topic)} is paused. {partnerName} suggested coming back at {when(item.returnAt)}: you can agree, or suggest
               another time.
             </>
           ) : (
             <>
-              Your conversation about {quoted(item.topic)} is paused. You suggested coming back at {when(item.returnAt)}; your partner can agree or suggest
+              Your conversation about {quoted(item.topic)} is paused. You suggested coming back at {when(item.returnAt)}; {partnerName} can agree or suggest
               another time.
             </>
           )}
@@ -122,8 +122,8 @@ export function ComingUpLine({ item }: { item: ComingUpItem }) {
     case 'check-in':
       return (
         <Line href={`/commitments/${item.commitmentId}`} action="Check in" testId="home-check-in">
-          {item.mine ? `Your commitment ${quoted(item.text)}` : `${item.ownerName}’s commitment ${quoted(item.text)}`}: your view of {periodsText(item.periods)} is
-          still open.
+          {item.mine ? `Your commitment ${quoted(item.text)}` : `${item.ownerName}’s commitment ${quoted(item.text)}`}: you can give your view of{' '}
+          {periodsText(item.periods)}, when you are ready.
         </Line>
       );
     case 'commitment-review':

@@ -70,7 +70,7 @@ export default async function HomePage() {
           {view.needsYou.length ? (
             <ul className={styles.items}>
               {view.needsYou.map((item) => (
-                <WaitingLine key={keyOf(item)} item={item} />
+                <WaitingLine key={keyOf(item)} item={item} partnerName={view.partnerName ?? 'Your partner'} />
               ))}
             </ul>
           ) : (

@@ -308,11 +308,20 @@ async function memoryItems(db: Database, spaceId: string, userId: string, partne
   return rows.map((row) => ({ kind: 'memory-added', experienceId: row.experienceId, title: row.title, partnerName, at: row.at }));
 }
 
-/** This week's check-ins this person has not given yet, on either partner's commitments. */
+/**
+ * This week's check-ins this person could give now and has not, on either partner's commitments:
+ * periods that have begun (in the committer's time zone). Days still ahead are not listed: nothing
+ * can be done about them yet, and a row of future days would read like a to-do list.
+ */
 async function checkInItems(db: Database, viewer: Viewer, now: Date): Promise<ComingUpItem[]> {
   const due = await listDueThisWeek(db, viewer, now);
+  if (due.length === 0) return [];
+  const zones = new Map(
+    (await db.select({ id: commitments.id, timeZone: commitments.timeZone }).from(commitments).where(inArray(commitments.id, due.map((item) => item.commitmentId)))).map((row) => [row.id, row.timeZone]),
+  );
   return due.flatMap((item) => {
-    const open = item.periods.filter((p) => !p.checkedIn).map((p) => ({ start: p.start, end: p.end, ended: p.ended }));
+    const today = localDate(now, zones.get(item.commitmentId) ?? 'UTC');
+    const open = item.periods.filter((p) => !p.checkedIn && p.start <= today).map((p) => ({ start: p.start, end: p.end, ended: p.ended }));
     return open.length ? [{ kind: 'check-in' as const, commitmentId: item.commitmentId, text: item.text, mine: item.mine, ownerName: item.ownerName, periods: open }] : [];
   });
 }

@@ -16,7 +16,16 @@ export const metadata: Metadata = {
   appleWebApp: { capable: true, title: 'Mend', statusBarStyle: 'default' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  // The browser's bar matches the page: Mend follows the device's light or dark setting.
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0f766e' },
+    { media: '(prefers-color-scheme: dark)', color: '#121719' },
+  ],
+  colorScheme: 'light dark',
+};
 
 /** A page that gives nothing away if someone glances at the screen or the history. */
 const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -28,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const nonce = await scriptNonce();
   return (
-    <html lang="en" data-theme="light">
+    <html lang="en">
       <head>
         {/* Zod, used by some forms in the browser, probes for `new Function` when its first schema is
             built; the policy forbids eval, so the probe is reported as a violation although it is

@@ -18,10 +18,10 @@ async function signOutAndForget(): Promise<void> {
 }
 
 /**
- * A group of sections as one entry that opens to its links (a native disclosure: keyboard and screen
- * readers work as they do everywhere). It closes when a page opens or when the person clicks elsewhere.
+ * A disclosure that closes when a page opens or when the person clicks elsewhere (a native
+ * <details>: keyboard and screen readers work as they do everywhere).
  */
-function NavGroupEntry({ group, current }: { group: NavGroup; current: string | null }) {
+function useClosingDisclosure() {
   const details = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
   useEffect(() => {
@@ -34,6 +34,12 @@ function NavGroupEntry({ group, current }: { group: NavGroup; current: string | 
     document.addEventListener('click', closeOutside);
     return () => document.removeEventListener('click', closeOutside);
   }, []);
+  return details;
+}
+
+/** A group of sections as one entry that opens to its links. */
+function NavGroupEntry({ group, current }: { group: NavGroup; current: string | null }) {
+  const details = useClosingDisclosure();
   const here = group.links.some((link) => link.href === current);
   return (
     <details ref={details} className={styles.group}>
@@ -53,40 +59,50 @@ function NavGroupEntry({ group, current }: { group: NavGroup; current: string | 
   );
 }
 
+/**
+ * One slim row. On a laptop every entry is in that row; on a phone the entries sit behind a Menu
+ * button (the same list, shown by CSS at wider screens, so there is one navigation to keep right).
+ */
 export function SiteHeader({ name }: { name: string }) {
   const pathname = usePathname();
   const current = currentNavHref(pathname);
+  const menu = useClosingDisclosure();
   return (
-    <header className="site-header">
-      <nav aria-label="Main">
-        <ul>
-          <li><Link href="/space" className="brand">Mend</Link></li>
-        </ul>
-        <ul>
-          {navLinks.map((entry) =>
-            isNavGroup(entry) ? (
-              <li key={entry.label}>
-                <NavGroupEntry group={entry} current={current} />
-              </li>
-            ) : (
-              <li key={entry.href}>
-                <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
-                  {entry.label}
+    <header className={`site-header ${styles.header}`}>
+      <nav aria-label="Main" className={styles.bar}>
+        <Link href="/space" className={`brand ${styles.brand}`}>Mend</Link>
+        <details ref={menu} className={styles.menu}>
+          <summary className={styles.menuButton}>Menu</summary>
+          <div className={styles.entries}>
+            <ul className={styles.sections}>
+              {navLinks.map((entry) =>
+                isNavGroup(entry) ? (
+                  <li key={entry.label}>
+                    <NavGroupEntry group={entry} current={current} />
+                  </li>
+                ) : (
+                  <li key={entry.href}>
+                    <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
+                      {entry.label}
+                    </Link>
+                  </li>
+                ),
+              )}
+            </ul>
+            <ul className={styles.personal}>
+              <li>
+                <Link href="/account" className="muted" aria-label={`Your account (${name})`} aria-current={pathname === '/account' ? 'page' : undefined}>
+                  {name}
                 </Link>
               </li>
-            ),
-          )}
-          <li>
-            <Link href="/account" className="muted" aria-label={`Your account (${name})`} aria-current={pathname === '/account' ? 'page' : undefined}>
-              {name}
-            </Link>
-          </li>
-          <li>
-            <form action={signOutAndForget}>
-              <button type="submit" className="link">Sign out</button>
-            </form>
-          </li>
-        </ul>
+              <li>
+                <form action={signOutAndForget}>
+                  <button type="submit" className="link">Sign out</button>
+                </form>
+              </li>
+            </ul>
+          </div>
+        </details>
       </nav>
     </header>
   );

@@ -66,7 +66,8 @@ export function QuickExit({ to }: { to: string }) {
   }, [to]);
 
   return (
-    <div className="quick-exit-bar">
+    // A landmark of its own, so screen-reader users find it among the page's regions too.
+    <aside className="quick-exit-bar" aria-label="Quick exit">
       <span className="quick-exit-hint">To leave quickly, press Esc twice.</span>
       <button
         type="button"
@@ -78,6 +79,6 @@ export function QuickExit({ to }: { to: string }) {
       >
         Quick exit
       </button>
-    </div>
+    </aside>
   );
 }

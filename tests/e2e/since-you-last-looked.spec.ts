@@ -156,9 +156,15 @@ test('since you last looked: new items marked live, a notice on another page, se
   await expect(together).toHaveAttribute('aria-label', 'Together (you are here)');
   await expect(sam.page.getByRole('link', { name: 'Commitments', exact: true })).toBeHidden();
 
-  // On a phone, every header entry stays in sight, Together's links too once opened.
+  // On a phone the header is one slim row with a Menu; opened, every entry is in sight, Together's
+  // links too once opened; choosing one closes the menu.
   await sam.page.goto('/space');
   await sam.page.setViewportSize({ width: 390, height: 844 });
+  const header = sam.page.locator('header').first();
+  expect((await header.boundingBox())!.height).toBeLessThan(60);
+  await expect(sam.page.getByRole('link', { name: 'Journal', exact: true })).toBeHidden();
+  const menu = header.locator('summary', { hasText: 'Menu' });
+  await menu.click();
   for (const name of ['Our space', 'Talk', 'Agreements', 'Notes', 'Journal']) await expect(sam.page.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
   await expect(together).toBeInViewport({ ratio: 1 });
   await expect(sam.page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
@@ -166,7 +172,10 @@ test('since you last looked: new items marked live, a notice on another page, se
   await together.click();
   for (const name of ['Commitments', 'Amends', 'Experiences', 'Memories']) await expect(sam.page.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 });
   await sam.page.screenshot({ path: screenshotPath('since-you-last-looked-header-together-phone') });
-  await together.click();
+  await sam.page.getByRole('link', { name: 'Experiences', exact: true }).click();
+  await sam.page.waitForURL(/\/experiences$/);
+  await expect(sam.page.getByRole('link', { name: 'Journal', exact: true })).toBeHidden();
+  await sam.page.goto('/space');
   await sam.page.screenshot({ path: screenshotPath('since-you-last-looked-paged-phone'), fullPage: true });
 
   // GET /space/activity: the member gets the page as JSON; a bad cursor a clear message; a stranger

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterDisclosure } from '../../_components/filter-disclosure';
 import { findReadableSpace } from '@/server/access/authorization';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { ClosedSpaceNotice } from '../closed-space-notice';
@@ -66,6 +67,13 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
 
       <section className="card" aria-labelledby="notes-heading">
         <h2 id="notes-heading">{filtered ? 'Notes that match' : 'All notes'}</h2>
+        <FilterDisclosure
+          active={[
+            filters.feeling ?? '',
+            filters.author === 'me' ? 'written by me' : filters.author === 'partner' ? `written by ${partner?.name ?? 'my partner'}` : '',
+            filters.acknowledged === 'yes' ? 'acknowledged' : filters.acknowledged === 'no' ? 'not acknowledged yet' : '',
+          ].filter(Boolean)}
+        >
         <form method="get" className="note-filters" aria-label="Filter notes">
           <label>
             Feeling
@@ -105,6 +113,7 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
             {filtered ? <Link href={includeMyDrafts ? '/notes?drafts=1' : '/notes'}>Clear</Link> : null}
           </div>
         </form>
+        </FilterDisclosure>
         {notes.length === 0 ? (
           <p className="muted" data-testid="no-notes">
             {filtered

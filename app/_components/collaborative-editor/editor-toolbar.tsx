@@ -3,8 +3,12 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 
 interface ToolbarButton {
+  /** The tooltip. */
   label: string;
-  /** Short visible text; the full label is the accessible name. */
+  /**
+   * The visible text, and the accessible name too, so a person who drives the computer by voice can
+   * say what they see. Only a single-letter symbol (B, I) gets its word as the name instead.
+   */
   text: string;
   isActive?: (editor: Editor) => boolean;
   run: (editor: Editor) => boolean;
@@ -13,17 +17,17 @@ interface ToolbarButton {
 
 const groups: ToolbarButton[][] = [
   [
-    { label: 'Heading', text: 'H2', isActive: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-    { label: 'Subheading', text: 'H3', isActive: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+    { label: 'Heading', text: 'Heading', isActive: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+    { label: 'Subheading', text: 'Subheading', isActive: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
   ],
   [
     { label: 'Bold', text: 'B', isActive: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
     { label: 'Italic', text: 'I', isActive: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
   ],
   [
-    { label: 'Bullet list', text: '• List', isActive: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
-    { label: 'Numbered list', text: '1. List', isActive: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
-    { label: 'Checklist', text: '☐ Checklist', isActive: (e) => e.isActive('taskList'), run: (e) => e.chain().focus().toggleTaskList().run() },
+    { label: 'Bullet list', text: 'Bullets', isActive: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
+    { label: 'Numbered list', text: 'Numbers', isActive: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
+    { label: 'Checklist', text: 'Checklist', isActive: (e) => e.isActive('taskList'), run: (e) => e.chain().focus().toggleTaskList().run() },
   ],
   [
     // Yjs undo (from the Collaboration extension): undoes only my own changes, never the partner's.
@@ -48,7 +52,7 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
               <button
                 key={button.label}
                 type="button"
-                aria-label={button.label}
+                aria-label={button.text.length === 1 ? button.label : undefined}
                 title={button.label}
                 aria-pressed={button.isActive ? Boolean(buttonState?.active) : undefined}
                 disabled={!editor || buttonState?.enabled === false}

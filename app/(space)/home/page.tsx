@@ -52,7 +52,6 @@ export default async function HomePage() {
           </p>
           <p className="muted">When you are ready, you can start a new space from the space page. It starts empty.</p>
         </section>
-        <FirstSteps steps={view.firstSteps} />
       </main>
     );
   }

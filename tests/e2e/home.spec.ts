@@ -8,11 +8,15 @@ import { createSpace, expect, makeInviteLink, newPerson, signUp, test } from './
 
 const SHOTS = process.env.MEND_SHOTS_DIR ?? 'test-results/screenshots';
 
+/** The screen at 1200 px and 390 px wide, and once in the dark theme the system may ask for. */
 async function shootBoth(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1200, height: 820 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SHOTS}/${name}-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const editor = (page: Page) => page.locator('.ProseMirror');

@@ -75,14 +75,18 @@ export function diffStates(earlier: Uint8Array | readonly Uint8Array[], later: U
     const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc));
     const deletedEarlier = Y.createDeleteSetFromStructStore(doc.store);
     apply(later);
-    const classifier = classifierBetween(stateVector, deletedEarlier);
-    const deleters = indexDeleters(attribution);
-    const blocks = collapseUnchangedReplacements(readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution, deleters)));
-    const changes = summariseChanges(blocks);
-    return { blocks, changes, changed: blocks.some((block) => block.status !== 'same' || block.segments.some((s) => s.status !== 'same')) };
+    return diffReading(doc, classifierBetween(stateVector, deletedEarlier), attribution);
   } finally {
     doc.destroy();
   }
+}
+
+/** The diff that a classifier marks in a document: blocks attributed to people, and who changed what. */
+export function diffReading(doc: Y.Doc, classifier: ItemClassifier, attribution: Attribution): StateDiff {
+  const deleters = indexDeleters(attribution);
+  const blocks = collapseUnchangedReplacements(readBlocks(doc, classifier).map((block) => attributeBlock(block, attribution, deleters)));
+  const changes = summariseChanges(blocks);
+  return { blocks, changes, changed: blocks.some((block) => block.status !== 'same' || block.segments.some((s) => s.status !== 'same')) };
 }
 
 function classifierBetween(stateVector: Map<number, number>, deletedEarlier: ReturnType<typeof Y.createDeleteSetFromStructStore>): ItemClassifier {

@@ -53,6 +53,10 @@ export interface Block {
 export interface ItemClassifier {
   element(item: Y.Item): ChangeStatus | null;
   text(item: Y.Item): Array<{ offset: number; length: number; status: ChangeStatus }>;
+  /** Whether a mark's start or end applies; by default, unless deleted. */
+  format?(item: Y.Item): boolean;
+  /** An element's attribute (heading level, list start); by default, its value now. */
+  attribute?(element: Y.XmlElement, name: string): unknown;
 }
 
 /** The plain reading: what a document says now. */
@@ -104,7 +108,7 @@ function walkChildren(parent: Y.AbstractType<any>, context: Context, classify: I
       case 'codeBlock': {
         const kind: BlockKind = name === 'codeBlock' ? 'code' : name === 'heading' ? 'heading' : 'paragraph';
         const block: Block = { kind, depth: context.depth, quote: context.quote, status, segments: [] };
-        if (kind === 'heading') block.level = clampLevel(type.getAttribute('level'));
+        if (kind === 'heading') block.level = clampLevel(attributeOf(type, 'level', classify));
         if (context.pendingListMarker) {
           block.list = context.pendingListMarker;
           context.pendingListMarker = null;
@@ -122,7 +126,7 @@ function walkChildren(parent: Y.AbstractType<any>, context: Context, classify: I
       case 'bulletList':
       case 'orderedList':
       case 'taskList': {
-        const start = Number(type.getAttribute('start') ?? 1);
+        const start = Number(attributeOf(type, 'start', classify) ?? 1);
         walkList(type, name === 'bulletList' ? 'bullet' : name === 'orderedList' ? 'ordered' : 'task', Number.isFinite(start) ? start : 1, inner, classify, out);
         break;
       }
@@ -141,7 +145,8 @@ function walkList(list: Y.XmlElement, kind: ListKind, start: number, context: Co
     if (own === null) continue;
     const type = item.content.type;
     if (!(type instanceof Y.XmlElement)) continue;
-    const checked = type.getAttribute('checked') === true || type.getAttribute('checked') === 'true';
+    const checkedValue = attributeOf(type, 'checked', classify);
+    const checked = checkedValue === true || checkedValue === 'true';
     const itemContext: Context = {
       depth: context.depth + 1,
       quote: context.quote,
@@ -174,7 +179,7 @@ function readText(text: Y.XmlText, status: ChangeStatus, classify: ItemClassifie
   for (const item of childItems(text)) {
     const content = item.content;
     if (content instanceof Y.ContentFormat) {
-      if (item.deleted) continue;
+      if (!(classify.format ? classify.format(item) : !item.deleted)) continue;
       if (content.value === null) attributes.delete(content.key);
       else attributes.set(content.key, content.value);
       continue;
@@ -191,6 +196,10 @@ function readText(text: Y.XmlText, status: ChangeStatus, classify: ItemClassifie
       });
     }
   }
+}
+
+function attributeOf(element: Y.XmlElement, name: string, classify: ItemClassifier): unknown {
+  return classify.attribute ? classify.attribute(element, name) : element.getAttribute(name);
 }
 
 function marksOf(attributes: Map<string, unknown>): Mark[] {

@@ -1,9 +1,10 @@
 /**
- * Database reads behind the history views: the state after any update, the attribution of a range
- * of updates, and the people who wrote them. States are the nearest snapshot at or before the point
- * plus the tail of the log after it, never a replay of the whole log. The pieces are applied
- * straight into the document that needs them (a diff applies both points into one gc-off document),
- * rather than built into a state and encoded and decoded again.
+ * Database reads behind the history views: the state after any update, the difference between two
+ * points, and the people who wrote them. A Yjs state (for a restore, or a caller that needs a Y.Doc)
+ * is the nearest snapshot at or before the point plus the tail of the log after it, never a replay
+ * of the whole log. What the views read (a past state's blocks, a diff) comes from the document's
+ * history index (attribution-index.ts), which has the whole log in one document and reads any point
+ * of it without fetching or applying anything.
  */
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -11,8 +12,9 @@ import { documentSnapshots, documentUpdates, spaceMembers, users } from '../../.
 import type { Executor } from '../../db/database';
 import { loadDocumentState, readLastSeq } from '../../documents/document-store';
 import { colourForSeat } from '../spaces/member-colour';
-import { readAttribution } from './attribution-index';
-import { diffStates, type StateDiff } from './diff-states';
+import { readHistoryIndex } from './attribution-index';
+import { diffReading, diffStates, type StateDiff } from './diff-states';
+import { readBlocks, type Block } from './document-blocks';
 
 export { readLastSeq };
 
@@ -59,30 +61,27 @@ export async function readCurrentState(db: Executor, documentId: string): Promis
   return loadDocumentState(db, documentId);
 }
 
-/** Updates of a stretch: fewer than this are applied one by one instead of loading a snapshot. */
-const SHORT_STRETCH = 300;
-
-async function readUpdatesBetween(db: Executor, documentId: string, afterSeq: number, upToSeq: number): Promise<Uint8Array[]> {
-  const rows = await db
-    .select({ update: documentUpdates.update })
-    .from(documentUpdates)
-    .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, afterSeq), lte(documentUpdates.seq, upToSeq)))
-    .orderBy(asc(documentUpdates.seq));
-  return rows.map((row) => row.update);
-}
-
 /** Compares two points of the log (in either order: the earlier one is always the "before"). */
 export async function diffPoints(db: Executor, documentId: string, a: number, b: number): Promise<StateDiff & { fromSeq: number; toSeq: number }> {
   const fromSeq = Math.min(a, b);
   const toSeq = Math.max(a, b);
-  const [earlier, later, attribution] = await Promise.all([
-    readStatePieces(db, documentId, fromSeq),
-    // Applied on top of the earlier state, a short stretch of updates is cheaper than decoding the
-    // later point's whole snapshot (an edit session's "what changed" is usually a short stretch).
-    toSeq - fromSeq <= SHORT_STRETCH ? readUpdatesBetween(db, documentId, fromSeq, toSeq) : readStatePieces(db, documentId, toSeq),
-    readAttribution(db, documentId, fromSeq, toSeq),
-  ]);
-  return { ...diffStates(earlier, later, attribution), fromSeq, toSeq };
+  const index = await readHistoryIndex(db, documentId);
+  if (toSeq <= index.scannedSeq) return { ...diffReading(index.doc, index.between(fromSeq, toSeq), index.attribution(fromSeq, toSeq)), fromSeq, toSeq };
+  // Past what the index could learn (an update committed out of order is not visible yet): both states from the log.
+  const [earlier, later] = await Promise.all([readStatePieces(db, documentId, fromSeq), readStatePieces(db, documentId, toSeq)]);
+  return { ...diffStates(earlier, later, index.attribution(fromSeq, toSeq)), fromSeq, toSeq };
+}
+
+/** The blocks of the document as it was after update `seq`. */
+export async function readBlocksAt(db: Executor, documentId: string, seq: number): Promise<Block[]> {
+  const index = await readHistoryIndex(db, documentId);
+  if (seq <= index.scannedSeq) return readBlocks(index.doc, index.at(seq));
+  const doc = await readDocAt(db, documentId, seq);
+  try {
+    return readBlocks(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 export interface HistoryPerson {

@@ -25,13 +25,13 @@ describe('deleted ranges', () => {
       fc.property(fc.array(deletion, { maxLength: 60 }), (deletions) => {
         const attribution: Attribution = { clientAuthors: new Map(), deletions };
         const index = indexDeleters(attribution);
-        for (let client = 0; client <= 4; client++) {
+        for (let client = 0; client <= 3; client++) {
           for (let clock = 0; clock <= 250; clock++) {
             expect(deleterOf(index, client, clock)).toBe(deleterByScan(attribution, client, clock));
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

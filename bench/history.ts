@@ -10,13 +10,14 @@
  *   - the naive reconstruction (replay every update from the first) at the same points.
  * The last line printed is one JSON object with the figures.
  */
+import os from 'node:os';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates, documents, spaceMembers, spaces, users } from '../drizzle/schema';
 import { openPglite } from '../server/db/open-database';
-import { canonicalText } from '../server/domain/history/canonical-text';
+import { blocksToMarkdown, canonicalText } from '../server/domain/history/canonical-text';
 import { AGREEMENT_FRAGMENT } from '../server/domain/history/document-blocks';
 import { listTimeline } from '../server/domain/history/list-timeline';
-import { diffPoints, readDocAt, readStateAt } from '../server/domain/history/read-history';
+import { diffPoints, readBlocksAt, readDocAt, readStateAt } from '../server/domain/history/read-history';
 import { docFromState } from '../server/domain/history/reconstruct-state';
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 
@@ -104,13 +105,25 @@ function generate(authorIds: [string, string]): Generated {
   return { rows, snapshots };
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/**
+ * Wall time, and the CPU time this process spent meanwhile. On a machine busy with other work the
+ * wall time includes waiting for a core; the CPU time is what the work itself cost, and moves far
+ * less with the machine's load (PGlite runs on this thread, so its SQL is in both).
+ */
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await work();
-  return { ms: performance.now() - start, value };
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
+const loadAverage = () => round(os.loadavg()[0]!);
+
 async function main() {
+  const loadStart = loadAverage();
+  console.log(`load average (1 min) at the start: ${loadStart} on ${os.cpus().length} cores`);
   const handle = await openPglite(null);
   const { db } = handle;
   try {
@@ -143,6 +156,7 @@ async function main() {
     // Warm-up: the first calls compile query plans and JIT the Yjs paths; measured runs start after.
     for (let i = 0; i < 10; i++) {
       (await readDocAt(db, documentId, 1 + pick(UPDATES))).destroy();
+      await readBlocksAt(db, documentId, 1 + ((i * 997) % UPDATES)); // not from pick(): the measured points stay those of earlier runs
       await diffPoints(db, documentId, pick(UPDATES + 1), pick(UPDATES + 1));
     }
 
@@ -169,34 +183,49 @@ async function main() {
 
     const points = Array.from({ length: SAMPLES }, () => 1 + pick(UPDATES));
     const reconstruct: number[] = [];
+    const reconstructCpu: number[] = [];
     for (const seq of points) {
-      reconstruct.push(
-        (
-          await timed(async () => {
-            const docAt = await readDocAt(db, documentId, seq);
-            const text = canonicalText(docAt);
-            docAt.destroy();
-            return text;
-          })
-        ).ms,
-      );
+      const result = await timed(async () => blocksToMarkdown(await readBlocksAt(db, documentId, seq)));
+      reconstruct.push(result.ms);
+      reconstructCpu.push(result.cpuMs);
     }
-    console.log(`reconstruct (snapshot + tail + canonical text), ${SAMPLES} points: p50 ${round(percentile(reconstruct, 50))} ms, p99 ${round(percentile(reconstruct, 99))} ms`);
+    console.log(
+      `reconstruct (the past state's blocks from the history index, then canonical text), ${SAMPLES} points: p50 ${round(percentile(reconstruct, 50))} ms, p99 ${round(percentile(reconstruct, 99))} ms (CPU p50 ${round(percentile(reconstructCpu, 50))} ms, p99 ${round(percentile(reconstructCpu, 99))} ms)`,
+    );
+    // A Yjs state at a point (what a restore builds on): nearest snapshot + tail, into a Y.Doc.
+    const fromSnapshots: number[] = [];
+    for (const seq of points) {
+      const result = await timed(async () => {
+        const docAt = await readDocAt(db, documentId, seq);
+        const text = canonicalText(docAt);
+        docAt.destroy();
+        return text;
+      });
+      fromSnapshots.push(result.ms);
+    }
+    console.log(`reconstruct a Y.Doc (snapshot + tail, then canonical text), ${SAMPLES} points: p50 ${round(percentile(fromSnapshots, 50))} ms, p99 ${round(percentile(fromSnapshots, 99))} ms`);
 
     const diffs: number[] = [];
+    const diffsCpu: number[] = [];
     let changedBlocks = 0;
     for (let i = 0; i < SAMPLES; i++) {
       const a = pick(UPDATES + 1);
       const b = pick(UPDATES + 1);
       const result = await timed(() => diffPoints(db, documentId, a, b));
       diffs.push(result.ms);
+      diffsCpu.push(result.cpuMs);
       changedBlocks += result.value.blocks.filter((block) => block.status !== 'same').length;
     }
-    console.log(`diff two random points, ${SAMPLES} pairs: p50 ${round(percentile(diffs, 50))} ms, p99 ${round(percentile(diffs, 99))} ms (${changedBlocks} whole blocks added/removed in all)`);
+    console.log(
+      `diff two random points, ${SAMPLES} pairs: p50 ${round(percentile(diffs, 50))} ms, p99 ${round(percentile(diffs, 99))} ms (CPU p50 ${round(percentile(diffsCpu, 50))} ms, p99 ${round(percentile(diffsCpu, 99))} ms; ${changedBlocks} whole blocks added/removed in all)`,
+    );
 
     const naive: number[] = [];
+    const naiveCpu: number[] = [];
+    /** Naive over Mend at the same point: both sides of the ratio measured where the other was. */
+    const samePointRatios: number[] = [];
     let mismatches = 0;
-    for (const seq of points.slice(0, NAIVE_SAMPLES)) {
+    for (const [i, seq] of points.slice(0, NAIVE_SAMPLES).entries()) {
       const result = await timed(async () => {
         const all = await db
           .select({ update: documentUpdates.update })
@@ -210,27 +239,30 @@ async function main() {
         return text;
       });
       naive.push(result.ms);
+      naiveCpu.push(result.cpuMs);
+      samePointRatios.push(result.cpuMs / reconstructCpu[i]!);
       const docAt = docFromState(await readStateAt(db, documentId, seq));
       if (canonicalText(docAt) !== result.value) mismatches++;
+      if (blocksToMarkdown(await readBlocksAt(db, documentId, seq)) !== result.value) mismatches++;
       docAt.destroy();
     }
     if (mismatches) throw new Error(`${mismatches} reconstructions differ from the naive replay`);
-    console.log(`naive reconstruct (replay from the first update), ${NAIVE_SAMPLES} of the same points: p50 ${round(percentile(naive, 50))} ms, p99 ${round(percentile(naive, 99))} ms; every one equal to Mend's`);
+    console.log(
+      `naive reconstruct (replay from the first update), ${NAIVE_SAMPLES} of the same points: p50 ${round(percentile(naive, 50))} ms, p99 ${round(percentile(naive, 99))} ms (CPU p50 ${round(percentile(naiveCpu, 50))} ms, p99 ${round(percentile(naiveCpu, 99))} ms); every one equal to Mend's; naive / Mend in CPU at the same point: median ${round(percentile(samePointRatios, 50))}x, lowest ${round(Math.min(...samePointRatios))}x`,
+    );
 
     if (process.env.BENCH_PROFILE) {
-      const { readStatePieces } = await import('../server/domain/history/read-history');
-      const { readAttribution } = await import('../server/domain/history/attribution-index');
-      const { diffStates } = await import('../server/domain/history/diff-states');
+      const { readHistoryIndex } = await import('../server/domain/history/attribution-index');
+      const { diffReading } = await import('../server/domain/history/diff-states');
       for (const [a, b] of [[10, 9990], [5000, 5100], [3000, 7000]] as const) {
         const t0 = performance.now();
-        const pa = await readStatePieces(db, documentId, a);
-        const pb = await readStatePieces(db, documentId, b);
+        const index = await readHistoryIndex(db, documentId);
         const t1 = performance.now();
-        const attribution = await readAttribution(db, documentId, a, b);
+        const attribution = index.attribution(a, b);
         const t2 = performance.now();
-        diffStates(pa, pb, attribution);
+        diffReading(index.doc, index.between(a, b), attribution);
         const t3 = performance.now();
-        console.log(JSON.stringify({ a, b, pieces: round(t1 - t0), attribution: round(t2 - t1), diffStates: round(t3 - t2) }));
+        console.log(JSON.stringify({ a, b, catchUp: round(t1 - t0), attribution: round(t2 - t1), read: round(t3 - t2) }));
       }
     }
     const reconstructP99 = percentile(reconstruct, 99);
@@ -241,10 +273,18 @@ async function main() {
         timeline_ms: round(percentile(timelineRuns, 50)),
         reconstruct_p50_ms: round(percentile(reconstruct, 50)),
         reconstruct_p99_ms: round(reconstructP99),
+        reconstruct_ydoc_p99_ms: round(percentile(fromSnapshots, 99)),
         diff_p50_ms: round(percentile(diffs, 50)),
         diff_p99_ms: round(percentile(diffs, 99)),
         naive_reconstruct_p99_ms: round(percentile(naive, 99)),
         ratio_naive_over_mend: round(percentile(naive, 99) / reconstructP99),
+        reconstruct_cpu_p99_ms: round(percentile(reconstructCpu, 99)),
+        diff_cpu_p99_ms: round(percentile(diffsCpu, 99)),
+        naive_reconstruct_cpu_p99_ms: round(percentile(naiveCpu, 99)),
+        ratio_naive_over_mend_cpu: round(percentile(naiveCpu, 99) / percentile(reconstructCpu, 99)),
+        ratio_same_point_cpu_median: round(percentile(samePointRatios, 50)),
+        load_start: loadStart,
+        load_end: loadAverage(),
       }),
     );
   } finally {

@@ -66,6 +66,8 @@ export function SpeakerWords({ view, partner }: { view: ConversationView; partne
     if (frame.conversationId === view.id && latest.current.speaking && latest.current.text) sendNow();
   });
 
+  // Once the speaker has handed over, the box stays only if something was written (to reflect on).
+  if (view.floor?.step !== 'speaking' && !text) return null;
   const notice = <p className="muted conv-words-note">Not saved: {speaking ? `${partner.name} sees` : 'you see'} these words live, and they are gone once the floor passes.</p>;
   if (speaking) {
     const open = view.floor?.step === 'speaking';

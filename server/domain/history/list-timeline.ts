@@ -1,20 +1,23 @@
 /**
- * One page of an agreement's timeline, newest first: edit sessions with their author and how much
- * they added and removed, with restorations labelled. It reads the log backwards in bounded batches
- * of metadata (no update bytes), and only the bytes of the sessions on the page, so a history of any
- * length costs about the same per page.
+ * One page of an agreement's timeline, newest first: edit sessions with their authors and how many
+ * words they added and removed, with restorations labelled. It reads the log backwards in bounded
+ * batches of metadata (no update bytes), and only the bytes of the sessions on the page, so a
+ * history of any length costs about the same per page.
  */
-import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { agreementChangeRequests, agreementRestorations, agreementSignatures, agreementVersions, documentUpdates } from '../../../drizzle/schema';
 import type { Executor } from '../../db/database';
+import { blockText, readBlocks } from './document-blocks';
 import { groupEditSessions, type EditSession, type UpdateMeta } from './group-edit-sessions';
-import { measureUpdate, type UpdateSize } from './measure-update';
+import { docFromPieces, readStatePieces } from './read-history';
+import { countWordChange, splitWords, type WordChange } from './word-change';
 
 const META_BATCH = 2000;
 
 export interface TimelineSession extends EditSession {
-  added: number;
-  removed: number;
+  /** Words added and removed between the text before the session's first edit and after its last. */
+  words: WordChange;
 }
 
 export interface TimelinePage {
@@ -63,20 +66,9 @@ export async function listTimeline(db: Executor, documentId: string, options: { 
   const oldest = page.at(-1)!;
   const hasOlder = !reachedStart || oldest.firstSeq > metas[0]!.seq;
 
-  const sizes = await readUpdateSizes(db, documentId, oldest.firstSeq, page[0]!.lastSeq);
+  const words = await readSessionWords(db, documentId, page);
   return {
-    sessions: page.map((session) => {
-      let added = 0;
-      let removed = 0;
-      for (let seq = session.firstSeq; seq <= session.lastSeq; seq++) {
-        const size = sizes.get(seq);
-        if (size) {
-          added += size.added;
-          removed += size.removed;
-        }
-      }
-      return { ...session, added, removed };
-    }),
+    sessions: page.map((session) => ({ ...session, words: words.get(sessionKey(session))! })),
     nextBeforeSeq: hasOlder ? oldest.firstSeq : null,
   };
 }
@@ -96,30 +88,60 @@ async function readVersionMoments(db: Executor, documentId: string): Promise<Dat
 }
 
 /**
- * How much each update added and removed. Log rows never change, so a size once measured is kept
- * (per document, on globalThis so Next's module instances share it); only unmeasured rows are read.
+ * How many words each session added and removed: the text before its first update against the
+ * text after its last, compared word by word (what a person reads, so a restore that re-inserts
+ * whole paragraphs counts only the words that differ). A session's stretch of the log never changes
+ * once it is followed by another, so its count is kept (per document, on globalThis so Next's
+ * module instances share it); only sessions not yet counted are read, from one state and the
+ * updates after it. A key names two points of the log, so its count can never go stale.
  */
-const SIZES_KEY = Symbol.for('mend.history.update-sizes');
-const MAX_SIZED_DOCUMENTS = 64;
+const WORDS_KEY = Symbol.for('mend.history.session-words');
+const MAX_COUNTED_DOCUMENTS = 64;
 
-async function readUpdateSizes(db: Executor, documentId: string, fromSeq: number, toSeq: number): Promise<Map<number, UpdateSize>> {
-  const holder = globalThis as { [SIZES_KEY]?: Map<string, Map<number, UpdateSize>> };
-  const all = (holder[SIZES_KEY] ??= new Map());
-  const known = all.get(documentId) ?? new Map<number, UpdateSize>();
+function sessionKey(session: { firstSeq: number; lastSeq: number }): string {
+  return `${session.firstSeq}-${session.lastSeq}`;
+}
+
+function wordsOf(doc: Y.Doc): string[] {
+  return readBlocks(doc).flatMap((block) => splitWords(blockText(block)));
+}
+
+async function readSessionWords(db: Executor, documentId: string, sessions: readonly EditSession[]): Promise<Map<string, WordChange>> {
+  const holder = globalThis as { [WORDS_KEY]?: Map<string, Map<string, WordChange>> };
+  const all = (holder[WORDS_KEY] ??= new Map());
+  const known = all.get(documentId) ?? new Map<string, WordChange>();
   all.delete(documentId);
   all.set(documentId, known);
-  if (all.size > MAX_SIZED_DOCUMENTS) all.delete(all.keys().next().value as string);
-  let first = fromSeq;
-  while (first <= toSeq && known.has(first)) first++;
-  let last = toSeq;
-  while (last >= first && known.has(last)) last--;
-  if (first <= last) {
-    const rows = await db
+  if (all.size > MAX_COUNTED_DOCUMENTS) all.delete(all.keys().next().value as string);
+  const missing = sessions.filter((session) => !known.has(sessionKey(session)));
+  if (missing.length === 0) return known;
+
+  const from = Math.min(...missing.map((session) => session.firstSeq)) - 1;
+  const to = Math.max(...missing.map((session) => session.lastSeq));
+  const wanted = new Set(missing.flatMap((session) => [session.firstSeq - 1, session.lastSeq]));
+  const texts = new Map<number, string[]>();
+  const [pieces, rows] = await Promise.all([
+    readStatePieces(db, documentId, from),
+    db
       .select({ seq: documentUpdates.seq, update: documentUpdates.update })
       .from(documentUpdates)
-      .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.seq, first), lte(documentUpdates.seq, last)))
-      .orderBy(asc(documentUpdates.seq));
-    for (const row of rows) if (!known.has(row.seq)) known.set(row.seq, measureUpdate(row.update));
+      .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, from), lte(documentUpdates.seq, to)))
+      .orderBy(asc(documentUpdates.seq)),
+  ]);
+  const doc = docFromPieces(pieces);
+  try {
+    if (wanted.has(from)) texts.set(from, wordsOf(doc));
+    for (const row of rows) {
+      Y.applyUpdate(doc, row.update);
+      if (wanted.has(row.seq)) texts.set(row.seq, wordsOf(doc));
+    }
+  } finally {
+    doc.destroy();
+  }
+  for (const session of missing) {
+    const before = texts.get(session.firstSeq - 1) ?? [];
+    const after = texts.get(session.lastSeq) ?? before;
+    known.set(sessionKey(session), countWordChange(before, after));
   }
   return known;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { readBlocks } from '@/server/domain/history/document-blocks';
 import { listTimeline } from '@/server/domain/history/list-timeline';
 import { readDocAt, readHistoryPeople } from '@/server/domain/history/read-history';
+import { describeWordChange } from '@/server/domain/history/word-change';
 import { readAgreementVersions } from '@/server/domain/versions/get-agreement-versions';
 import { RestoreForm } from '../versions/version-forms';
 import { DocumentView } from './document-view';
@@ -35,7 +36,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const selected = parsePoint(query.at, lastSeq) ?? (before === undefined ? lastSeq : (timeline.sessions[0]?.lastSeq ?? lastSeq));
 
   const people = await readHistoryPeople(db, document.spaceId, [
-    ...timeline.sessions.map((s) => s.authorId),
+    ...timeline.sessions.flatMap((s) => s.authorIds),
     ...versions.versions.flatMap((v) => [v.proposedBy, ...v.signatures.map((s) => s.signerId), v.changeRequest?.requestedBy ?? null]),
   ]);
   const nameOf = (id: string | null) => (id === viewer.userId ? 'You' : id ? (people.get(id)?.name ?? 'A former member') : 'Mend');
@@ -56,18 +57,28 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const items: Item[] = [
     ...timeline.sessions.map((session): Item => {
       const isSelected = selected >= session.firstSeq && selected <= session.lastSeq;
-      const style = { '--author': colourOf(session.authorId) } as CSSProperties;
+      const together = session.authorIds.length > 1;
+      const style = { '--author': colourOf(session.authorId), '--author-2': colourOf(session.authorIds[1] ?? null) } as CSSProperties;
       const viewHref = `/agreements/${document.id}/history?at=${session.lastSeq}${before !== undefined ? `&before=${before}` : ''}`;
       return {
         at: session.endedAt,
         key: `s${session.firstSeq}`,
         node: (
-          <div className={`timeline-entry${isSelected ? ' selected' : ''}`} style={style} data-testid="timeline-session">
-            <span className="who">{nameOf(session.authorId)}</span>{' '}
+          <div className={`timeline-entry${isSelected ? ' selected' : ''}${together ? ' together' : ''}`} style={style} data-testid="timeline-session">
+            {session.authorIds.map((id, i) => (
+              <Fragment key={id ?? 'mend'}>
+                {i === 0 ? null : i === session.authorIds.length - 1 ? ' and ' : ', '}
+                <span className="who" style={{ '--author': colourOf(id) } as CSSProperties}>
+                  {i === 0 ? nameOf(id) : nameOf(id).replace(/^You$/, 'you')}
+                </span>
+              </Fragment>
+            ))}{' '}
             {session.restoredFrom ? (
               <>
                 restored <span className="restored-tag">{session.restoredFrom}</span>
               </>
+            ) : together ? (
+              'edited together'
             ) : (
               'edited'
             )}
@@ -80,9 +91,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 </>
               ) : null}
             </span>
-            <span className="size">
-              <span className="plus">+{session.added}</span> <span className="minus">−{session.removed}</span> characters
-            </span>
+            <span className="size">{describeWordChange(session.words)}</span>
             <span className="entry-links">
               {isSelected ? <span aria-current="true">Showing</span> : <Link href={viewHref}>Show the agreement then</Link>}
               <Link href={`/agreements/${document.id}/history/compare?from=${session.firstSeq - 1}&to=${session.lastSeq}`}>What changed</Link>

@@ -49,17 +49,18 @@ test('two partners propose, review, sign, see changes since signing, restore, an
   // Sam sees the proposal arrive without reloading, reviews the changes, and signs.
   await expect(sam.page.getByTestId('proposal-notice')).toContainText('Alex proposed version 1', { timeout: 8_000 });
   await sam.page.getByTestId('proposal-notice').getByRole('link', { name: 'Review and sign' }).click();
-  await expect(sam.page.getByTestId('proposal')).toContainText('The two things we said on Sunday.');
-  await sam.page.getByRole('link', { name: 'Review the proposed text' }).click();
-  await expect(sam.page.getByTestId('diff-summary')).toContainText('Alex added 2 paragraphs');
-  await expect(sam.page.locator('.document-view .doc-added')).toHaveCount(2);
-  await sam.page.goBack();
+  await expect(sam.page.getByText('The two things we said on Sunday.')).toBeVisible();
+  await expect(sam.page.getByRole('heading', { name: 'The whole text of version 1' })).toBeVisible();
+  await expect(sam.page.locator('.document-view')).toContainText('No phones at dinner.');
   await sam.page.getByRole('button', { name: 'Sign version 1' }).click();
-  await expect(sam.page.getByTestId('proposal')).toContainText('You have signed version 1. It takes effect when your partner signs too.');
+  await expect(sam.page.getByTestId('review-status')).toContainText('You signed version 1. It takes effect when your partner signs too.');
 
-  // Alex's versions page updates live; Alex signs; both see it in effect.
+  // Alex's versions page updates live; Alex signs from the review; both see it in effect.
   await expect(alex.page.getByTestId('proposal')).toContainText('Signed so far by Sam', { timeout: 8_000 });
+  await alex.page.getByTestId('review-and-sign').click();
   await alex.page.getByRole('button', { name: 'Sign version 1' }).click();
+  await expect(alex.page.getByTestId('signed-together')).toContainText('You have both signed');
+  await alex.page.goto(`${path}/versions`);
   await expect(alex.page.getByTestId('in-effect')).toContainText('Version 1, since');
   await sam.page.goto(path);
   await expect(sam.page.getByTestId('in-effect-line')).toContainText('Version 1 in effect since');
@@ -172,13 +173,15 @@ test('asking for changes closes a proposal, and a proposal goes stale when the t
   await alex.page.getByRole('button', { name: 'Propose the current text as version 1' }).click();
   await expect(alex.page.getByTestId('proposal')).toContainText('You proposed version 1.');
 
-  // Kai asks for changes; an empty comment is refused with a clear message.
-  await sam.page.goto(`${path}/versions`);
+  // Kai asks for changes from the review; an empty comment is refused with a clear message.
+  await sam.page.goto(`${path}/versions/1`);
   await sam.page.getByRole('button', { name: 'Ask for changes' }).click();
   await expect(sam.page.getByText('Say what you would like changed, in a sentence or two.')).toBeVisible();
   await sam.page.getByLabel('Or ask for changes').fill('Can we say which evening, so it is not a surprise?');
   await sam.page.screenshot({ path: screenshotPath('history-versions-review'), fullPage: true });
   await sam.page.getByRole('button', { name: 'Ask for changes' }).click();
+  await expect(sam.page.getByTestId('review-status')).toContainText('Changes asked for');
+  await sam.page.goto(`${path}/versions`);
   await expect(sam.page.getByTestId('versions')).toContainText('Changes asked for');
 
   // Robin sees it live, with the comment.
@@ -195,8 +198,9 @@ test('asking for changes closes a proposal, and a proposal goes stale when the t
   await expectSynced(alex.page);
   await alex.page.goto(`${path}/versions`);
   await alex.page.getByRole('button', { name: 'Propose the current text as version 2' }).click();
+  await alex.page.getByTestId('review-and-sign').click();
   await alex.page.getByRole('button', { name: 'Sign version 2' }).click();
-  await expect(alex.page.getByTestId('proposal')).toContainText('You have signed version 2.');
+  await expect(alex.page.getByTestId('review-status')).toContainText('You signed version 2.');
 
   await sam.page.goto(path);
   await expect(sam.page.getByTestId('proposal-notice')).toContainText('Robin proposed version 2.');

@@ -4,7 +4,9 @@ import { findReadableSpace } from '@/server/access/authorization';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { getDb } from '@/server/db/process-database';
 import { listAgreements, type AgreementSummary } from '@/server/domain/agreements/list-agreements';
+import { listAgreementStatuses, type AgreementStanding } from '@/server/domain/agreements/list-agreement-statuses';
 import { agreementTemplates } from '@/server/domain/agreements/templates';
+import { agreementStatusLabels } from '@/server/domain/versions/agreement-status';
 import { requireSignedIn } from '../../_lib/viewer';
 import { ArchiveAgreementButton, CreateAgreementForm } from './agreement-forms';
 import { AgreementLiveRefresh } from './agreement-live-refresh';
@@ -19,7 +21,7 @@ export default async function AgreementsPage() {
   const db = getDb();
   const membership = await findReadableSpace(db, viewer.userId);
   if (!membership) return <NoSpaceYet title="Agreements" lead="Agreements live in the space you share with your partner." />;
-  const agreements = await listAgreements(db, viewer, membership.spaceId);
+  const [agreements, standings] = await Promise.all([listAgreements(db, viewer, membership.spaceId), listAgreementStatuses(db, viewer, membership.spaceId)]);
   const closed = await describeClosedSpace(db, membership);
   const active = agreements.filter((a) => !a.archivedAt);
   const archived = agreements.filter((a) => a.archivedAt);
@@ -42,7 +44,7 @@ export default async function AgreementsPage() {
         ) : (
           <ul className="plain agreement-list" data-testid="agreement-list">
             {active.map((agreement) => (
-              <AgreementItem key={agreement.id} agreement={agreement} />
+              <AgreementItem key={agreement.id} agreement={agreement} standing={standings.get(agreement.id)} />
             ))}
           </ul>
         )}
@@ -73,16 +75,28 @@ export default async function AgreementsPage() {
   );
 }
 
-function AgreementItem({ agreement }: { agreement: AgreementSummary }) {
+function AgreementItem({ agreement, standing }: { agreement: AgreementSummary; standing?: AgreementStanding }) {
+  const status = standing?.status ?? 'draft';
+  const review = status === 'waiting-for-you' && standing?.versionNumber ? `/agreements/${agreement.id}/versions/${standing.versionNumber}` : null;
   return (
-    <li className="agreement-item">
+    <li className="agreement-item" data-testid="agreement-item">
       <div>
-        <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
+        <span className="agreement-title">
+          <Link href={`/agreements/${agreement.id}`}>{agreement.title}</Link>
+          <span className={`status-chip status-${status}`} data-testid="agreement-status">
+            {agreementStatusLabels[status]}
+          </span>
+        </span>
         <small className="muted">
           Changed {formatDate(agreement.changedAt)}
           {agreement.createdByName ? ` · started by ${agreement.createdByName}` : ''}
         </small>
       </div>
+      {review ? (
+        <Link href={review} className="review-link">
+          Review and sign
+        </Link>
+      ) : null}
     </li>
   );
 }

@@ -9,8 +9,8 @@ import { requireAgreementHistory, type Viewer } from '../../access/authorization
 import type { Executor } from '../../db/database';
 import { notFound } from '../errors';
 import type { AuthorChange, DiffBlock } from '../history/diff-states';
-import { readBlocks, type Block } from '../history/document-blocks';
-import { diffPoints, readDocAt, readHistoryPeople, type HistoryPerson } from '../history/read-history';
+import type { Block } from '../history/document-blocks';
+import { diffPoints, readBlocksAt, readHistoryPeople, type HistoryPerson } from '../history/read-history';
 import { readAgreementVersions, type VersionView } from './get-agreement-versions';
 import { inEffectSince, isFullySigned } from './version-status';
 
@@ -57,12 +57,7 @@ export async function getVersionReview(db: Executor, viewer: Viewer, documentId:
     const diff = await diffPoints(db, documentId, base.seq, version.seq);
     changes = { changed: diff.changed, blocks: diff.blocks, summary: diff.changes };
   } else {
-    const doc = await readDocAt(db, documentId, version.seq);
-    try {
-      text = readBlocks(doc);
-    } finally {
-      doc.destroy();
-    }
+    text = await readBlocksAt(db, documentId, version.seq);
   }
 
   const people = await readHistoryPeople(db, access.document.spaceId, [

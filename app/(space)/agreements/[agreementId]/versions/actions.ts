@@ -19,7 +19,7 @@ const agreementIdSchema = z.object({ agreementId: z.uuid({ error: 'That agreemen
 const versionNumberSchema = z.coerce.number({ error: 'That version could not be found.' }).int('That version could not be found.').min(1, 'That version could not be found.').max(1_000_000, 'That version could not be found.');
 const versionSchema = agreementIdSchema.extend({ number: versionNumberSchema });
 const proposeSchema = agreementIdSchema.extend({ note: z.string().max(5000, 'Keep the note under 500 characters.') });
-const changesSchema = versionSchema.extend({ comment: z.string().max(10_000, 'Keep the comment under 2,000 characters.') });
+const changesSchema = versionSchema.extend({ comment: z.string().max(10_000, 'Keep the message under 1,000 characters.') });
 const restoreSchema = agreementIdSchema.extend({
   seq: z.union([z.literal(''), z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)], { error: 'That point is not in this agreement’s history.' }),
   number: z.union([z.literal(''), versionNumberSchema]),
@@ -56,6 +56,7 @@ export async function signVersionAction(_previous: ActionState, formData: FormDa
     revalidateAgreement(parsed.data.agreementId);
     return {
       ok: true,
+      data: { inEffect: inEffect ? 'yes' : 'no' },
       message: inEffect ? `You signed version ${parsed.data.number}. You have both signed it: it is now in effect.` : `You signed version ${parsed.data.number}. It takes effect when your partner signs too.`,
     };
   });

@@ -2,7 +2,9 @@
 /**
  * The small versions strip on the agreement page (owned by the agreements feature; this is the one
  * component it includes): which version is in effect and since when, the calm "changed since you
- * both signed" banner with a link to the diff, an open proposal, and links to History and Versions.
+ * both signed" banner with a link to the diff, an open proposal with a way to its review, the
+ * partner's request for changes in their words, and links to History and Versions. When the second
+ * signature lands, both partners see the moment here.
  *
  * It polls the status route every few seconds while the page is visible (an edit by either partner
  * is not a socket.io event) and refreshes at once on version events from the partner.
@@ -11,12 +13,18 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveEvent } from '../../../../_components/live/live-connection';
 import { LocalTime } from '../history/local-time';
+import { SignedTogetherMoment } from './signed-together';
 import '../history/history.css';
+import './review.css';
 
 export interface AgreementVersionStatus {
   inEffect: { number: number; seq: number; since: string } | null;
   changedSinceSigned: boolean;
   proposal: { number: number; state: string; proposedBy: string | null; signedByMe: boolean } | null;
+  /** The latest version was answered with a request for changes, and nothing newer was proposed yet. */
+  changesAsked: { number: number; by: string; byMe: boolean; comment: string; at: string } | null;
+  /** False in a closed space or for an archived agreement: nothing can be proposed or signed. */
+  canAct: boolean;
 }
 
 const POLL_MS = 4000;
@@ -80,11 +88,35 @@ export function AgreementVersionStrip({ agreementId, initial }: { agreementId: s
           ) : (
             <>
               {status.proposal.proposedBy} proposed version {status.proposal.number}.{' '}
-              {status.proposal.signedByMe ? 'You have signed it; waiting for your partner.' : <Link href={`${base}/versions`}>Review and sign</Link>}
+              {status.proposal.signedByMe ? (
+                <>
+                  You have signed it; waiting for your partner. <Link href={`${base}/versions/${status.proposal.number}`}>See what you signed</Link>
+                </>
+              ) : status.canAct ? (
+                <Link href={`${base}/versions/${status.proposal.number}`}>Review and sign</Link>
+              ) : (
+                <Link href={`${base}/versions/${status.proposal.number}`}>See the proposal</Link>
+              )}
             </>
           )}
         </p>
       ) : null}
+      {status?.changesAsked ? (
+        <div className="changes-asked" role="status" data-testid="changes-asked">
+          <p>
+            {status.changesAsked.byMe ? 'You asked for changes to version ' : `${status.changesAsked.by} asked for changes to version `}
+            {status.changesAsked.number}, <LocalTime iso={status.changesAsked.at} />:
+          </p>
+          <blockquote>{status.changesAsked.comment}</blockquote>
+          {status.canAct ? (
+            <p className="muted">
+              {status.changesAsked.byMe ? 'Change the text together; either of you can then ' : 'Change the text together, then '}
+              <Link href={`${base}/versions#propose-heading`}>propose it again</Link>.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <SignedTogetherMoment agreementId={agreementId} />
     </div>
   );
 }

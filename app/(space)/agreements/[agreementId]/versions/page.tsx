@@ -7,8 +7,10 @@ import { HistoryHeader } from '../history/history-header';
 import { VersionLiveRefresh } from '../history/live-refresh';
 import { loadAgreementHistory } from '../history/load-agreement';
 import { LocalTime } from '../history/local-time';
-import { ProposeVersionForm, RequestChangesForm, RestoreForm, SignVersionForm, VerifyHistoryForm } from './version-forms';
+import { SignedTogetherMoment } from './signed-together';
+import { ProposeVersionForm, RestoreForm, VerifyHistoryForm } from './version-forms';
 import '../history/history.css';
+import './review.css';
 
 export const metadata: Metadata = { title: 'Versions and signatures' };
 
@@ -39,15 +41,21 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
   const editable = access.mode === 'edit';
   const inEffect = overview.versions.find((v) => v.state === 'in-effect');
   const proposal = overview.proposal;
+  const asked = overview.versions[0]?.state === 'changes-requested' ? overview.versions[0] : null;
   const lastNumber = overview.versions[0]?.number ?? 0;
   const base = `/agreements/${document.id}`;
-  const compareFromSigned = (version: VersionView) => `${base}/history/compare?from=${inEffect && inEffect.number !== version.number ? inEffect.seq : 0}&to=${version.seq}`;
   const signers = (version: VersionView) => version.signatures.map((s) => nameOf(s.signerId));
 
   return (
     <main className="container versions-page">
       <VersionLiveRefresh documentId={document.id} />
-      <HistoryHeader agreementId={document.id} title={document.title} current="versions" subtitle="A version signed by both of you is in effect." />
+      <HistoryHeader
+        agreementId={document.id}
+        title={document.title}
+        current="versions"
+        subtitle={inEffect ? 'The versions you proposed, and the one you both signed.' : 'When you are both happy with the text, one of you proposes it and you both sign.'}
+      />
+      <SignedTogetherMoment agreementId={document.id} />
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Where things stand</h2>
@@ -69,6 +77,18 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
         ) : null}
       </section>
 
+      {asked?.changeRequest ? (
+        <section className="card changes-asked" aria-labelledby="asked-heading" data-testid="changes-asked">
+          <h2 id="asked-heading">
+            {asked.changeRequest.requestedBy === viewer.userId ? 'You' : NameOf(asked.changeRequest.requestedBy)} asked for changes to version {asked.number}
+          </h2>
+          <blockquote>{asked.changeRequest.comment}</blockquote>
+          <p className="muted">
+            <LocalTime iso={asked.changeRequest.createdAt.toISOString()} />. {editable ? 'Change the text together in the agreement, then propose it again below.' : null}
+          </p>
+        </section>
+      ) : null}
+
       {proposal ? (
         <section className="card" aria-labelledby="proposal-heading" data-testid="proposal">
           <h2 id="proposal-heading">
@@ -79,34 +99,38 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
             {proposal.signatures.length ? ` Signed so far by ${signers(proposal).join(' and ')}.` : ' Not signed yet.'}
           </p>
           {proposal.note ? <blockquote>{proposal.note}</blockquote> : null}
-          <p>
-            <Link href={compareFromSigned(proposal)}>{inEffect ? `Review the changes since version ${inEffect.number}` : 'Review the proposed text'}</Link>
-          </p>
           {proposal.state === 'stale' ? (
             <p className="notice notice-info" role="status">
               The agreement changed after this version was proposed, so it can no longer be signed. When you are ready, propose the current text again.
             </p>
-          ) : editable && !proposal.signatures.some((s) => s.signerId === viewer.userId) ? (
-            <>
-              {proposal.proposedBy === viewer.userId ? (
-                <p className="notice notice-ok" role="status">
-                  You proposed version {proposal.number}. Your partner has been told. Sign it too when you are ready.
-                </p>
-              ) : null}
-              <div className="review-forms">
-                <SignVersionForm agreementId={document.id} number={proposal.number} />
-                {proposal.proposedBy !== viewer.userId ? <RequestChangesForm agreementId={document.id} number={proposal.number} /> : null}
-              </div>
-            </>
           ) : proposal.signatures.some((s) => s.signerId === viewer.userId) ? (
             <p className="notice notice-ok" role="status">
               You have signed version {proposal.number}. It takes effect when your partner signs too.
             </p>
+          ) : proposal.proposedBy === viewer.userId && editable ? (
+            <p className="notice notice-ok" role="status">
+              You proposed version {proposal.number}. Your partner has been told. Sign it too when you are ready.
+            </p>
           ) : null}
+          <p>
+            {editable && proposal.state === 'open' && !proposal.signatures.some((s) => s.signerId === viewer.userId) ? (
+              <Link role="button" href={`${base}/versions/${proposal.number}`} data-testid="review-and-sign">
+                Review and sign version {proposal.number}
+              </Link>
+            ) : (
+              <Link href={`${base}/versions/${proposal.number}`}>{inEffect ? `See what changed since version ${inEffect.number}` : 'See the proposed text'}</Link>
+            )}
+          </p>
         </section>
       ) : null}
 
-      {editable && (!proposal || proposal.state === 'stale') ? (
+      {editable && inEffect && !overview.changedSinceSigned && !proposal ? (
+        <p className="muted" data-testid="nothing-to-propose">
+          The agreement says exactly what version {inEffect.number} says. When either of you changes it, you can propose the new text here.
+        </p>
+      ) : null}
+
+      {editable && (!proposal || proposal.state === 'stale') && !(inEffect && !overview.changedSinceSigned) ? (
         <section className="card" aria-labelledby="propose-heading">
           <h2 id="propose-heading">Propose a version</h2>
           <p className="muted">This asks your partner to review the current text and sign it. You sign it too.</p>
@@ -141,10 +165,8 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
                     </li>
                   ) : null}
                 </ul>
-                <p className="hash" title="SHA-256 of this version record, chained to the record before it">
-                  {version.hash}
-                </p>
                 <div className="version-actions">
+                  <Link href={`${base}/versions/${version.number}`}>{version.state === 'open' ? 'Review' : 'Open'}</Link>
                   <Link href={`${base}/history/compare?from=${version.seq}`}>Compare with now</Link>
                   <Link href={`${base}/versions/${version.number}/print`}>Print view</Link>
                   <a href={`${base}/versions/export?version=${version.number}`} download>
@@ -152,6 +174,12 @@ export default async function VersionsPage({ params }: { params: Promise<{ agree
                   </a>
                   {editable && version.content !== overview.currentContent ? <RestoreForm agreementId={document.id} number={version.number} label={`version ${version.number}`} /> : null}
                 </div>
+                <details className="version-details">
+                  <summary>Details</summary>
+                  <p className="hash" title="SHA-256 of this version record, chained to the record before it">
+                    Version record: {version.hash}
+                  </p>
+                </details>
               </li>
             ))}
           </ul>

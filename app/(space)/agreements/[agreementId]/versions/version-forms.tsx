@@ -2,7 +2,9 @@
 import { useActionState } from 'react';
 import { FormMessage } from '../../../../_components/field';
 import { SubmitButton } from '../../../../_components/submit-button';
-import { initialActionState } from '../../../../_lib/action-result';
+import { initialActionState, type ActionState } from '../../../../_lib/action-result';
+import { REQUEST_CHANGES_MAX } from '@/server/domain/versions/request-changes-input';
+import { announceSignedTogether } from './signed-together';
 import { proposeVersionAction, requestChangesAction, restoreAction, signVersionAction, verifyHistoryAction } from './actions';
 
 export function ProposeVersionForm({ agreementId, nextNumber }: { agreementId: string; nextNumber: number }) {
@@ -32,9 +34,14 @@ export function ProposeVersionForm({ agreementId, nextNumber }: { agreementId: s
 }
 
 export function SignVersionForm({ agreementId, number }: { agreementId: string; number: number }) {
-  const [state, action] = useActionState(signVersionAction, initialActionState);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await signVersionAction(previous, formData);
+    // The page re-renders without this form once signed; the moment is told before that.
+    if (result.ok && result.data?.inEffect === 'yes') announceSignedTogether({ documentId: agreementId, number });
+    return result;
+  }, initialActionState);
   return (
-    <form action={action} noValidate>
+    <form action={action} noValidate className="sign-form">
       <input type="hidden" name="agreementId" value={agreementId} />
       <input type="hidden" name="number" value={number} />
       <FormMessage ok={state.ok} message={state.message} />
@@ -44,11 +51,11 @@ export function SignVersionForm({ agreementId, number }: { agreementId: string; 
   );
 }
 
-export function RequestChangesForm({ agreementId, number }: { agreementId: string; number: number }) {
+export function RequestChangesForm({ agreementId, number, proposer }: { agreementId: string; number: number; proposer: string }) {
   const [state, action] = useActionState(requestChangesAction, initialActionState);
   const error = state.fieldErrors?.comment?.[0];
   return (
-    <form action={action} noValidate>
+    <form action={action} noValidate className="changes-form">
       <input type="hidden" name="agreementId" value={agreementId} />
       <input type="hidden" name="number" value={number} />
       <FormMessage ok={state.ok} message={state.ok ? state.message : undefined} />
@@ -58,13 +65,15 @@ export function RequestChangesForm({ agreementId, number }: { agreementId: strin
           id={`changes-${number}`}
           name="comment"
           rows={3}
-          maxLength={2000}
+          maxLength={REQUEST_CHANGES_MAX}
           defaultValue={state.ok ? '' : state.values?.comment}
           aria-invalid={error || (!state.ok && state.message) ? true : undefined}
           aria-describedby={`changes-${number}-message`}
           placeholder="What would you like to change, and why?"
         />
-        <small id={`changes-${number}-message`}>{error ?? (!state.ok && state.message ? state.message : 'Your partner sees this comment.')}</small>
+        <small id={`changes-${number}-message`} className={error || (!state.ok && state.message) ? 'field-error' : undefined}>
+          {error ?? (!state.ok && state.message ? state.message : `A sentence or two. ${proposer} sees it at once, with this version.`)}
+        </small>
       </label>
       <SubmitButton pendingText="Sending…" className="secondary">
         Ask for changes

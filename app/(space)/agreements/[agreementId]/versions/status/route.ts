@@ -20,17 +20,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ agr
     const access = await requireAgreementHistory(db, viewer, agreementId);
     const overview = await readAgreementVersions(db, agreementId);
     const proposal = overview.proposal;
-    let proposedBy: string | null = null;
-    if (proposal) {
-      const people = await readHistoryPeople(db, access.document.spaceId, [proposal.proposedBy]);
-      proposedBy = proposal.proposedBy === access.membership.userId ? 'You' : (people.get(proposal.proposedBy)?.name ?? 'Your partner');
-    }
+    const latest = overview.versions[0];
+    const asked = latest?.state === 'changes-requested' && latest.changeRequest ? { number: latest.number, ...latest.changeRequest } : null;
+    const me = access.membership.userId;
+    const people = await readHistoryPeople(db, access.document.spaceId, [proposal?.proposedBy ?? null, asked?.requestedBy ?? null]);
+    const nameOf = (id: string) => (id === me ? 'You' : (people.get(id)?.name ?? 'Your partner'));
     const body: AgreementVersionStatus = {
       inEffect: overview.inEffect ? { number: overview.inEffect.number, seq: overview.inEffect.seq, since: overview.inEffect.since.toISOString() } : null,
       changedSinceSigned: overview.changedSinceSigned,
       proposal: proposal
-        ? { number: proposal.number, state: proposal.state, proposedBy, signedByMe: proposal.signatures.some((s) => s.signerId === access.membership.userId) }
+        ? { number: proposal.number, state: proposal.state, proposedBy: nameOf(proposal.proposedBy), signedByMe: proposal.signatures.some((s) => s.signerId === me) }
         : null,
+      changesAsked: asked ? { number: asked.number, by: nameOf(asked.requestedBy), byMe: asked.requestedBy === me, comment: asked.comment, at: asked.createdAt.toISOString() } : null,
+      canAct: access.mode === 'edit',
     };
     return jsonOk(body);
   } catch (error) {

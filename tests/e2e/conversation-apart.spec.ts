@@ -81,6 +81,10 @@ test('partners apart: the reveal together, a voice call, the speaker’s words a
   await alex.page.getByLabel('hopeful').check();
   await alex.page.getByRole('radio', { name: '4, very' }).check();
   await alex.page.screenshot({ path: screenshotPath('apart-check-in'), fullPage: true });
+  // Dark mode follows the system: the family colours stay readable on the dark card.
+  await alex.page.emulateMedia({ colorScheme: 'dark' });
+  await alex.page.screenshot({ path: screenshotPath('apart-check-in-dark'), fullPage: true });
+  await alex.page.emulateMedia({ colorScheme: 'light' });
   await alex.page.getByRole('button', { name: 'Check in' }).click();
   await sam.page.getByRole('button', { name: 'Check in' }).click();
 
@@ -127,6 +131,9 @@ test('partners apart: the reveal together, a voice call, the speaker’s words a
   await alex.page.getByRole('button', { name: 'Join the call' }).click();
   await expectConnected(alex, sam);
   await alex.page.screenshot({ path: screenshotPath('apart-floor-call-speaker'), fullPage: true });
+  await alex.page.emulateMedia({ colorScheme: 'dark' });
+  await alex.page.screenshot({ path: screenshotPath('apart-floor-call-speaker-dark'), fullPage: true });
+  await alex.page.emulateMedia({ colorScheme: 'light' });
   await sam.page.screenshot({ path: screenshotPath('apart-floor-call-listener-phone'), fullPage: true });
 
   // Thirty seconds before the turn ends, a gentle word to both.

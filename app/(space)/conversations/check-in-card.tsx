@@ -16,7 +16,7 @@ export function CheckInCard({ label, checkIn, mine }: { label: string; checkIn: 
       <p className="conv-check-in-who">{label}</p>
       <ul className="conv-check-in-feelings" aria-label={`${label}: feelings`}>
         {checkIn.feelings.map((feeling) => (
-          <li key={feeling} style={{ borderColor: FAMILY_COLOURS[familyOf(feeling)], color: FAMILY_COLOURS[familyOf(feeling)] }}>
+          <li key={feeling} style={{ '--family': FAMILY_COLOURS[familyOf(feeling)] } as React.CSSProperties}>
             {feeling}
           </li>
         ))}

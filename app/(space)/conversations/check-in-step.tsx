@@ -36,13 +36,13 @@ export function CheckInStep({ view, partner, busy, act }: StepProps) {
           <legend>Feelings (up to five)</legend>
           <div className="conv-feeling-families">
             {FEELING_FAMILIES.map((family) => (
-              <fieldset key={family} className="conv-feeling-family">
-                <legend className="conv-family-name" style={{ color: FAMILY_COLOURS[family] }}>
+              <fieldset key={family} className="conv-feeling-family" style={{ '--family': FAMILY_COLOURS[family] } as React.CSSProperties}>
+                <legend className="conv-family-name">
                   {FAMILY_LABELS[family]}
                 </legend>
                 <div className="conv-chips">
                   {FEELING_WORDS[family].map((feeling) => (
-                    <label key={feeling} className="conv-chip" style={{ '--family': FAMILY_COLOURS[family] } as React.CSSProperties}>
+                    <label key={feeling} className="conv-chip">
                       <input type="checkbox" checked={feelings.includes(feeling)} disabled={full && !feelings.includes(feeling)} onChange={() => toggle(feeling)} />
                       {feeling}
                     </label>

@@ -6,11 +6,23 @@
  *
  * The room that owns the document calls the log (record, bind, flush, discard) and never the other
  * way round; the log reaches back only through the narrow DocumentLogOwner (the state for a
- * snapshot, another writer's stored updates to apply, the size after a snapshot).
+ * snapshot, another writer's stored updates to apply, the size after a snapshot, how far it has
+ * stored).
+ *
+ * Seq numbers given at record time are provisional. With one process they are final (its scheduler
+ * is the only writer). With several instances (shared-log-writer.ts) the database numbers each
+ * batch after whatever the others appended, and this log follows.
+ *
+ * Snapshots: a snapshot taken from the document in memory is the state "after seq N" only while the
+ * document in memory is exactly the log: loaded from it, changed only by what this log recorded,
+ * nobody else appending. Once another instance's updates were applied here, or another writer
+ * appended, that no longer holds, and snapshots are built from the log itself (compaction: the
+ * stored rows up to N, which are final under the lock), never from memory.
  */
 import type { Executor } from '../db/database';
 import { listDocumentUpdates, type ClientBindingRow, type UpdateRow } from './document-store';
 import type { DocumentBatch, PersistenceScheduler, PersistenceSource } from './persistence-scheduler';
+import { compactLog } from './shared-log-writer';
 
 export interface DocumentLogOwner {
   /** The document's full state now, as one update: a snapshot of everything recorded so far. */
@@ -21,6 +33,15 @@ export interface DocumentLogOwner {
   compacted(stateBytes: number, unwrittenBytes: number): void;
   /** The document row is gone (deleted for good): nothing of it can be written any more. */
   dropped(): void;
+  /** Every record up to number `through` (record() returned them) is stored now. */
+  stored?(through: number): void;
+}
+
+/** An update recorded but not yet stored, with its record number (for peers that may have to take over). */
+export interface UnstoredRecord {
+  record: number;
+  authorId: string | null;
+  update: Uint8Array;
 }
 
 export interface DocumentLogDependencies {
@@ -28,6 +49,7 @@ export interface DocumentLogDependencies {
   scheduler: PersistenceScheduler;
   /** A snapshot is written once this many updates have accumulated since the last one. */
   snapshotEvery: number;
+  log?: (line: string) => void;
 }
 
 export class DocumentLog implements PersistenceSource {
@@ -40,6 +62,13 @@ export class DocumentLog implements PersistenceSource {
   private snapshotSeq: number;
   private owner: DocumentLogOwner | null = null;
   private closed = false;
+  /** The document in memory is exactly the log (see the file comment): snapshots may come from memory. */
+  private sole = true;
+  /** Records stored so far; records are numbered 1, 2, … in the order they were recorded and stored in that order. */
+  private storedCount = 0;
+  /** The batch the scheduler is writing now, with the seq its first row had when taken. */
+  private inFlight: { rows: UpdateRow[]; expectedFirstSeq: number } | null = null;
+  private compacting = false;
 
   constructor(
     readonly documentId: string,
@@ -57,12 +86,29 @@ export class DocumentLog implements PersistenceSource {
     this.owner = owner;
   }
 
-  /** An update the document integrated, by `authorId` (null: Mend itself); written soon. */
-  record(update: Uint8Array, authorId: string | null): void {
-    if (this.closed) return;
+  /** An update the document integrated, by `authorId` (null: Mend itself); written soon. Returns its record number. */
+  record(update: Uint8Array, authorId: string | null): number {
+    if (this.closed) return 0;
     this.unwritten.push({ documentId: this.documentId, seq: this.nextSeq++, update, authorId });
     this.unwrittenAppliedAt.push(Date.now());
     this.deps.scheduler.markDirty(this);
+    return this.storedCount + (this.inFlight?.rows.length ?? 0) + this.unwritten.length;
+  }
+
+  /** Updates of another instance were applied to the document in memory: it is no longer exactly this log. */
+  foreignApplied(): void {
+    this.sole = false;
+  }
+
+  /** How many records are stored (every record up to this number is). */
+  get storedThrough(): number {
+    return this.storedCount;
+  }
+
+  /** Recorded but not stored yet, oldest first. */
+  unstored(): UnstoredRecord[] {
+    const rows = (this.inFlight?.rows ?? []).concat(this.unwritten);
+    return rows.map((row, index) => ({ record: this.storedCount + index + 1, authorId: row.authorId, update: row.update }));
   }
 
   /** Client ids first used by `userId`: stored in the same statement as the next updates. */
@@ -110,30 +156,62 @@ export class DocumentLog implements PersistenceSource {
     this.unwritten = [];
     this.unwrittenAppliedAt = [];
     this.unwrittenClients = [];
+    this.inFlight = { rows: updates, expectedFirstSeq: updates[0]!.seq };
     const lastSeq = updates[updates.length - 1]!.seq;
     // Taken in the same synchronous step as the rows, so the state is exactly "after lastSeq".
     const snapshot =
-      snapshotAllowed && lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && !this.closed && this.owner
+      this.sole && snapshotAllowed && lastSeq - this.snapshotSeq >= this.deps.snapshotEvery && !this.closed && this.owner
         ? { documentId: this.documentId, seq: lastSeq, state: this.owner.encodeState() }
         : null;
     return { documentId: this.documentId, updates, appliedAt, snapshot, clients };
   }
 
   batchWritten(batch: DocumentBatch): void {
+    // The shared writer numbers the rows in place after whatever others appended meanwhile.
+    const renumbered = this.inFlight !== null && batch.updates[0]!.seq !== this.inFlight.expectedFirstSeq;
+    this.inFlight = null;
+    this.storedCount += batch.updates.length;
     this.writtenSeq = Math.max(this.writtenSeq, batch.updates[batch.updates.length - 1]!.seq);
-    if (batch.snapshot) {
+    if (renumbered) {
+      this.sole = false;
+      let seq = this.writtenSeq;
+      for (const row of this.unwritten) row.seq = ++seq;
+      this.nextSeq = seq + 1;
+    }
+    if (batch.snapshot && !renumbered) {
       this.snapshotSeq = batch.snapshot.seq;
       this.owner?.compacted(batch.snapshot.state.length, this.unwrittenBytes);
+    } else if (!this.sole && this.writtenSeq - this.snapshotSeq >= this.deps.snapshotEvery) {
+      void this.compact(this.writtenSeq);
+    }
+    this.owner?.stored?.(this.storedCount);
+  }
+
+  /** A snapshot built from the stored log up to `upToSeq` (not from memory; see the file comment). */
+  private async compact(upToSeq: number): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      const size = await compactLog(this.deps.db, this.documentId, upToSeq);
+      this.snapshotSeq = Math.max(this.snapshotSeq, upToSeq);
+      this.owner?.compacted(size, this.unwrittenBytes);
+    } catch (error) {
+      // The next write tries again; the log itself is complete without the snapshot.
+      (this.deps.log ?? console.error)(`realtime: compacting document ${this.documentId} failed: ${(error as Error)?.message ?? error}`);
+    } finally {
+      this.compacting = false;
     }
   }
 
   batchFailed(batch: DocumentBatch): void {
+    this.inFlight = null;
     this.unwritten = batch.updates.concat(this.unwritten);
     this.unwrittenAppliedAt = batch.appliedAt.concat(this.unwrittenAppliedAt);
     this.unwrittenClients = batch.clients.concat(this.unwrittenClients);
   }
 
   batchDropped(): void {
+    this.inFlight = null;
     this.discard();
     this.owner?.dropped();
   }
@@ -152,6 +230,8 @@ export class DocumentLog implements PersistenceSource {
       if (own && Buffer.compare(Buffer.from(own.update), Buffer.from(row.update)) === 0) alreadyWritten.add(own);
       else this.owner?.applyStored(row.update);
     }
+    this.sole = false;
+    this.storedCount += alreadyWritten.size;
     const keptRows: UpdateRow[] = [];
     const keptAppliedAt: number[] = [];
     this.unwritten.forEach((row, index) => {

@@ -8,7 +8,8 @@
 import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates } from '../../drizzle/schema';
-import { isUniqueViolation, type Executor } from '../db/database';
+import type { Executor } from '../db/database';
+import { lockDocumentLogs } from './shared-log-writer';
 
 export interface UpdateRow {
   documentId: string;
@@ -143,7 +144,7 @@ const CLIENTS_PER_INSERT = 1000;
  * exactly when the first update written with that client id is. A binding already there (another
  * writer bound it first) is left as it is.
  */
-async function insertUpdates(db: Executor, rows: UpdateRow[], clients: ClientBindingRow[]): Promise<void> {
+export async function insertUpdates(db: Executor, rows: UpdateRow[], clients: ClientBindingRow[]): Promise<void> {
   if (rows.length === 0 && clients.length === 0) return;
   const bindings =
     clients.length === 0
@@ -166,8 +167,8 @@ async function insertUpdates(db: Executor, rows: UpdateRow[], clients: ClientBin
 
 /**
  * Appends one update after the last row, for a document that is not loaded in this process. Seq is
- * allocated from the table itself; a concurrent writer that took the same seq makes the insert fail
- * on the primary key, and it is simply tried again with the next one.
+ * allocated from the table itself, under the document's advisory lock (shared-log-writer.ts), so
+ * another instance appending to the same log at the same moment waits rather than collides.
  */
 export async function appendUpdateAtEnd(
   db: Executor,
@@ -176,15 +177,12 @@ export async function appendUpdateAtEnd(
   authorId: string | null,
   clients: ClientBindingRow[] = [],
 ): Promise<number> {
-  for (let attempt = 0; ; attempt++) {
-    const seq = (await readLastSeq(db, documentId)) + 1;
-    try {
-      await insertUpdates(db, [{ documentId, seq, update, authorId }], clients);
-      return seq;
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 20) throw error;
-    }
-  }
+  return db.transaction(async (tx) => {
+    await lockDocumentLogs(tx, [documentId]);
+    const seq = (await readLastSeq(tx, documentId)) + 1;
+    await insertUpdates(tx, [{ documentId, seq, update, authorId }], clients);
+    return seq;
+  });
 }
 
 /** True when `error` says the document row is gone (foreign key violation): its updates have nowhere to go. */

@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { RealtimeBus } from '../../bus/realtime-bus';
 import type { Executor } from '../../db/database';
 import { bindingRows, checkClientOwnership, loadClientOwners, type ClientOwners } from '../../documents/client-bindings';
 import { DocumentLog, type DocumentLogOwner } from '../../documents/document-log';
@@ -18,7 +19,9 @@ import { loadDocument } from '../../documents/document-store';
 import type { PersistenceScheduler } from '../../documents/persistence-scheduler';
 import { ownAwarenessStamped } from './awareness-filter';
 import { CloseCode } from './close-codes';
+import { DocumentPeers, defaultPeerTiming, type PeerRoom, type PeerTiming } from './document-peers';
 import type { RealtimeLimits } from './limits';
+import type { PeerRecord } from './peer-messages';
 import { PendingUpdates, type PendingRetryOrigin } from './pending-updates';
 import { decodeClientMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol';
 import { removeRoom } from './room-registry';
@@ -33,36 +36,69 @@ export interface RoomDependencies {
   log: (line: string) => void;
   /** The service's set of its own rooms (for shutdown). */
   rooms: Set<DocumentRoom>;
+  /** The other instances (document-peers.ts); the in-process bus has none. */
+  bus: RealtimeBus;
+  peerTiming?: PeerTiming;
 }
 
 /** Transaction origin of updates read back from the log: already stored, so not stored again. */
 const FROM_LOG = { kind: 'from-log' } as const;
+/** Transaction origin of updates (and awareness) from another instance: it stores them, this one only shows them. */
+const FROM_PEER = { kind: 'from-peer' } as const;
 
-type Origin = RoomConnection | { kind: 'server-edit'; authorId: string | null } | PendingRetryOrigin | typeof FROM_LOG | null | undefined;
+type Origin =
+  | RoomConnection
+  | { kind: 'server-edit'; authorId: string | null }
+  | PendingRetryOrigin
+  | typeof FROM_LOG
+  | typeof FROM_PEER
+  | null
+  | undefined;
 
-export class DocumentRoom implements MessageSink, DocumentLogOwner {
+export class DocumentRoom implements MessageSink, DocumentLogOwner, PeerRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<RoomConnection>();
   private sizeEstimate: number;
   private readonly pending: PendingUpdates;
   private state: 'open' | 'gone' = 'open';
   private unloadRequested = false;
+  /** Awareness client ids introduced on other instances: no connection here may speak for them. */
+  private readonly peerAwarenessIds = new Set<number>();
 
+  /**
+   * Joins the document's bus channel first (so nothing another instance publishes meanwhile is
+   * missed), loads the stored document, then asks the other instances for what they have not
+   * written yet. Resolves only once both are in: nobody is served a partial document.
+   */
   static async load(documentId: string, spaceId: string | null, deps: RoomDependencies): Promise<DocumentRoom> {
-    const loaded = await loadDocument(deps.db, documentId);
-    let owners: ClientOwners;
+    const peers = await DocumentPeers.join(deps.bus, documentId, deps.peerTiming ?? defaultPeerTiming, deps.log);
+    let room: DocumentRoom;
     try {
-      owners = await loadClientOwners(deps.db, documentId);
+      const loaded = await loadDocument(deps.db, documentId);
+      let owners: ClientOwners;
+      try {
+        owners = await loadClientOwners(deps.db, documentId);
+      } catch (error) {
+        loaded.doc.destroy();
+        throw error;
+      }
+      const log = new DocumentLog(
+        documentId,
+        { lastSeq: loaded.lastSeq, snapshotSeq: loaded.lastSeq - loaded.updatesSinceSnapshot },
+        { db: deps.db, scheduler: deps.scheduler, snapshotEvery: deps.snapshotEvery, log: deps.log },
+      );
+      room = new DocumentRoom(documentId, spaceId, loaded.doc, owners, log, peers, deps);
     } catch (error) {
-      loaded.doc.destroy();
+      await peers.leave();
       throw error;
     }
-    const log = new DocumentLog(
-      documentId,
-      { lastSeq: loaded.lastSeq, snapshotSeq: loaded.lastSeq - loaded.updatesSinceSnapshot },
-      { db: deps.db, scheduler: deps.scheduler, snapshotEvery: deps.snapshotEvery },
-    );
-    return new DocumentRoom(documentId, spaceId, loaded.doc, owners, log, deps);
+    try {
+      await peers.attach(room);
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
+    return room;
   }
 
   private constructor(
@@ -72,6 +108,7 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
     /** Who owns each client id of this document (client-bindings.ts); kept with the room, extended as clients first write. */
     private readonly clientOwners: ClientOwners,
     readonly log: DocumentLog,
+    readonly peers: DocumentPeers,
     private readonly deps: RoomDependencies,
   ) {
     log.attach(this);
@@ -175,6 +212,7 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
   private ownAwareness(connection: RoomConnection, update: Uint8Array): Uint8Array | null {
     const identity = connection.identity!;
     return ownAwarenessStamped(update, { userId: identity.userId, name: identity.name, color: identity.colour }, (clientId) => {
+      if (this.peerAwarenessIds.has(clientId)) return true;
       for (const other of this.connections) {
         if (other !== connection && other.awarenessClientIds.has(clientId)) return true;
       }
@@ -260,8 +298,13 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
     }
     this.sizeEstimate += update.length;
     if (origin === FROM_LOG || this.state !== 'open') return;
+    if (origin === FROM_PEER || (origin?.kind === 'pending-retry' && origin.fromPeer)) {
+      this.log.foreignApplied();
+      return;
+    }
     const authorId = origin && 'kind' in origin ? (origin.kind === 'room-connection' ? origin.identity!.userId : 'authorId' in origin ? origin.authorId : null) : null;
-    this.log.record(update, authorId);
+    const record = this.log.record(update, authorId);
+    this.peers.publishUpdate(record, authorId, update);
   };
 
   private readonly onAwarenessUpdate = (
@@ -273,10 +316,66 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
       for (const id of added) connection.awarenessClientIds.add(id);
       for (const id of removed) connection.awarenessClientIds.delete(id);
     }
+    if (origin === FROM_PEER) {
+      for (const id of added) this.peerAwarenessIds.add(id);
+      for (const id of removed) this.peerAwarenessIds.delete(id);
+    }
     const changed = added.concat(updated, removed);
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwarenessMessage(update);
     for (const each of this.connections) each.send(message);
+    if (origin !== FROM_PEER) this.peers.publishAwareness(update);
   };
+
+  // PeerRoom: what the other instances bring
+
+  applyFromPeer(update: Uint8Array, authorId: string | null): void {
+    if (this.state !== 'open') return;
+    // Their client ids are theirs: no connection here may write under them (the sender stores the binding).
+    try {
+      for (const clientId of Y.parseUpdateMeta(update).from.keys()) if (!this.clientOwners.has(clientId)) this.clientOwners.set(clientId, authorId);
+      Y.applyUpdate(this.doc, update, FROM_PEER);
+    } catch (error) {
+      this.deps.log(`realtime: an update from another instance for document ${this.documentId} could not be applied: ${(error as Error)?.message ?? error}`);
+      return;
+    }
+    this.pending.settle(this.doc, authorId, this.documentId, true);
+  }
+
+  applyPeerAwareness(update: Uint8Array): void {
+    if (this.state !== 'open') return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_PEER);
+    } catch (error) {
+      this.deps.log(`realtime: an awareness update from another instance for document ${this.documentId} could not be applied: ${(error as Error)?.message ?? error}`);
+    }
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  adopt(records: PeerRecord[]): void {
+    if (this.state !== 'open') return;
+    for (const record of records) {
+      const clientIds = [...Y.parseUpdateMeta(record.update).from.keys()];
+      // The dead instance may not have stored these bindings; storing them again changes nothing if it did.
+      this.log.bind(bindingRows(this.documentId, clientIds, record.authorId));
+      this.log.record(record.update, record.authorId);
+    }
+  }
+
+  unstored(): PeerRecord[] {
+    return this.log.unstored();
+  }
+
+  storedThrough(): number {
+    return this.log.storedThrough;
+  }
 
   // DocumentLogOwner: what the log may ask of the document
 
@@ -297,6 +396,10 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
     this.evict();
   }
 
+  stored(through: number): void {
+    this.peers.publishStoredThrough(through);
+  }
+
   // Closing
 
   /** Close everyone and drop the document WITHOUT storing anything (it was deleted for good). */
@@ -311,6 +414,7 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner {
     if (this.state === 'gone') return;
     this.state = 'gone';
     this.log.close();
+    void this.peers.leave();
     removeRoom(this.documentId, this);
     this.deps.rooms.delete(this);
     this.doc.off('update', this.onDocumentUpdate);

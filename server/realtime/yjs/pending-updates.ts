@@ -11,12 +11,15 @@ import * as Y from 'yjs';
 export interface PendingRetryOrigin {
   kind: 'pending-retry';
   authorId: string | null;
+  /** Sent by another instance, which stores it: applied here, never recorded here. */
+  fromPeer: boolean;
 }
 
 interface PendingUpdate {
   /** V2-encoded, as Yjs keeps pending state. */
   update: Uint8Array;
   authorId: string | null;
+  fromPeer: boolean;
 }
 
 export class PendingUpdates {
@@ -33,20 +36,20 @@ export class PendingUpdates {
    * earlier pending updates. False when the pending bytes pass the limit: everything pending is
    * then dropped.
    */
-  settle(doc: Y.Doc, authorId: string | null, documentId: string): boolean {
+  settle(doc: Y.Doc, authorId: string | null, documentId: string, fromPeer = false): boolean {
     const fresh = takePendingFromStore(doc);
     if (this.items.length > 0) {
       const earlier = this.items;
       this.items = [];
       this.bytes = 0;
       for (const item of earlier) {
-        const origin: PendingRetryOrigin = { kind: 'pending-retry', authorId: item.authorId };
+        const origin: PendingRetryOrigin = { kind: 'pending-retry', authorId: item.authorId, fromPeer: item.fromPeer };
         Y.applyUpdateV2(doc, item.update, origin);
         const still = takePendingFromStore(doc);
-        if (still) this.keep({ update: still, authorId: item.authorId });
+        if (still) this.keep({ update: still, authorId: item.authorId, fromPeer: item.fromPeer });
       }
     }
-    if (fresh) this.keep({ update: fresh, authorId });
+    if (fresh) this.keep({ update: fresh, authorId, fromPeer });
     if (this.bytes > this.maxBytes) {
       this.log(`realtime: document ${documentId} had ${this.bytes} bytes of updates that depend on missing state; dropped`);
       this.items = [];

@@ -5,20 +5,31 @@
  * (room-registry.ts), never through module state.
  */
 import * as Y from 'yjs';
+import { currentBus } from '../../bus';
 import type { Executor } from '../../db/database';
 import { appendServerEdit, assertDecodable } from '../../documents/append-server-edit';
 import type { DocumentHub } from '../../documents/document-hub';
+import { loadDocumentState } from '../../documents/document-store';
 import type { AccessChange } from '../../events/access-events';
+import { decodePeerReply, encodePeerMessage, encodePeerRequest } from './peer-messages';
 import { findRoomSlot, withDocumentLock } from './room-registry';
 
-export function createRoomHub(accessChanged: (change: AccessChange) => Promise<void>): DocumentHub {
+/** How long reading a document loaded on another instance waits for its answer. */
+const PEER_READ_TIMEOUT_MS = 2000;
+
+export function createRoomHub(db: Executor, accessChanged: (change: AccessChange) => Promise<void>): DocumentHub {
   return {
     applyServerEdit,
     async readLiveState(documentId: string): Promise<Uint8Array | null> {
       const slot = findRoomSlot(documentId);
-      if (!slot) return null;
-      const room = await slot.ready;
-      return Y.encodeStateAsUpdate(room.doc);
+      if (slot) return Y.encodeStateAsUpdate((await slot.ready).doc);
+      const bus = currentBus();
+      if (bus.kind === 'in-process') return null;
+      // Loaded on another instance, maybe: the stored state, plus what those instances have not written yet.
+      const stored = await loadDocumentState(db, documentId);
+      const replies = await bus.requestDocument(documentId, encodePeerRequest({ kind: 'state', stateVector: Y.encodeStateVectorFromUpdate(stored.state) }), PEER_READ_TIMEOUT_MS);
+      const missing = replies.map(decodePeerReply).flatMap((reply) => (reply?.kind === 'state' && reply.missing.length > 0 ? [reply.missing] : []));
+      return missing.length === 0 ? stored.state : Y.mergeUpdates([stored.state, ...missing]);
     },
     async evict(documentId: string): Promise<void> {
       const slot = findRoomSlot(documentId);
@@ -46,6 +57,8 @@ async function applyServerEdit(db: Executor, documentId: string, update: Uint8Ar
     const route = await withDocumentLock(documentId, async () => {
       if (findRoomSlot(documentId)) return 'room' as const;
       await appendServerEdit(db, documentId, update, authorId);
+      // Another instance may have the document loaded: it shows the edit to its clients (already stored).
+      currentBus().publishDocument(documentId, encodePeerMessage({ kind: 'stored-update', authorId, update }));
       return 'log' as const;
     });
     if (route === 'log') return;

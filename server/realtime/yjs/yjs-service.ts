@@ -22,11 +22,14 @@ import { z } from 'zod';
 import { onAccessChanged, type AccessChange } from '../../events/access-events';
 import type { RealtimeService, RealtimeServiceFactory } from '../realtime-service';
 import { onSessionsRevoked } from '../../events/session-events';
+import { currentBus } from '../../bus';
 import { installDocumentHub } from '../../documents/document-hub';
 import { writeBatch } from '../../documents/document-store';
+import { writeBatchSharedLog } from '../../documents/shared-log-writer';
 import { defaultPersistenceTiming, PersistenceScheduler, type PersistenceObserver, type PersistenceTiming } from '../../documents/persistence-scheduler';
 import { CloseCode } from './close-codes';
 import { openDocumentDoor, recheckDocumentAccess, type RecheckDecision } from './document-door';
+import type { PeerTiming } from './document-peers';
 import { DocumentRoom, type RoomDependencies } from './document-room';
 import { readRealtimeLimits, type RealtimeLimits } from './limits';
 import { createRoomHub } from './room-hub';
@@ -43,6 +46,8 @@ export interface YjsServiceOptions {
   shutdownFlushMs?: number;
   log?: (line: string) => void;
   observer?: PersistenceObserver;
+  /** How the instances sharing a document wait for each other (several instances only). */
+  peerTiming?: PeerTiming;
   /** Every open socket is pinged this often; one that has not answered the previous ping is dropped (default: limits.keepaliveMs). */
   keepaliveMs?: number;
 }
@@ -71,9 +76,12 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     const log = options.log ?? ((line: string) => console.error(line));
     const limits = options.limits ?? readRealtimeLimits();
     const db = context.database.db;
-    const scheduler = new PersistenceScheduler((batch) => writeBatch(db, batch), options.timing ?? defaultPersistenceTiming, log, options.observer);
+    const bus = currentBus();
+    // Several instances append to one document's log: seqs are then given out by the database (shared-log-writer.ts).
+    const write = bus.kind === 'redis' ? async (batch: Parameters<typeof writeBatch>[1]) => void (await writeBatchSharedLog(db, batch)) : (batch: Parameters<typeof writeBatch>[1]) => writeBatch(db, batch);
+    const scheduler = new PersistenceScheduler(write, options.timing ?? defaultPersistenceTiming, log, options.observer);
     const rooms = new Set<DocumentRoom>();
-    const deps: RoomDependencies = { db, scheduler, limits, snapshotEvery: options.snapshotEvery ?? 200, log, rooms };
+    const deps: RoomDependencies = { db, scheduler, limits, snapshotEvery: options.snapshotEvery ?? 200, log, rooms, bus, peerTiming: options.peerTiming };
     const connections = new Set<RoomConnection>();
     const recentChanges: RememberedChange[] = [];
     // ws enforces the size limit itself while reading a frame, so an oversized frame is never buffered whole.
@@ -127,7 +135,16 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     }
 
     const stopAccessEvents = onAccessChanged(handleAccessChange);
-    const uninstallHub = installDocumentHub(createRoomHub(handleAccessChange));
+    // After a bus outage, whatever the other instances published meanwhile was lost: ask them for
+    // their state again, and put every open connection through the door again (access events may
+    // have been lost too).
+    const stopResync = bus.onResync(() => {
+      for (const room of [...rooms]) {
+        void room.peers.catchUp().catch((error: unknown) => log(`realtime: catching up document ${room.documentId} after a bus outage failed: ${(error as Error)?.message ?? error}`));
+        void recheckConnections(room, [...room.connections]);
+      }
+    });
+    const uninstallHub = installDocumentHub(createRoomHub(db, handleAccessChange));
     // Leaving the space still announces itself as a revoked membership; it is an access change of the whole space.
 
     const changedSince = (documentId: string, spaceId: string | null, since: number) =>
@@ -245,6 +262,7 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
       async close(): Promise<void> {
         closing = true;
         stopAccessEvents();
+        stopResync();
         stopSessions();
         uninstallHub();
         clearInterval(keepalive);

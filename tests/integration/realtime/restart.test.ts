@@ -37,7 +37,8 @@ describe.each(testDatabaseKinds())('restarts on %s', (kind: DatabaseKind) => {
     const couple = await makeCouple(handle.db);
     people = { alexId: couple.alex.id, samId: couple.sam.id, spaceId: couple.space.id };
     await handle.close();
-  });
+    // Opening the embedded database and migrating it takes a minute on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -98,7 +99,8 @@ describe.each(testDatabaseKinds())('restarts on %s', (kind: DatabaseKind) => {
     expect(server.output()).toContain('SIGTERM: saving everything');
     for (const client of clients.splice(0)) client.destroy();
     expect(await contentAfterRestart(documentId)).toBe(written);
-  });
+    // Two process starts: under a busy machine each can take tens of seconds.
+  }, 120_000);
 
   it('kill -9 after the flush window loses nothing', async () => {
     const documentId = await newDocument();
@@ -109,5 +111,5 @@ describe.each(testDatabaseKinds())('restarts on %s', (kind: DatabaseKind) => {
     running = undefined;
     for (const client of clients.splice(0)) client.destroy();
     expect(await contentAfterRestart(documentId)).toBe(written);
-  });
+  }, 120_000);
 });

@@ -129,24 +129,22 @@ export function useAudioCall({ conversationId, partnerName, stopReason, iceServe
     [iceServers, send, cleanUp, remoteAudio],
   );
 
-  const openMicrophone = async (): Promise<MediaStream | null> => {
-    if (!navigator.mediaDevices?.getUserMedia) {
-      setMessage('This browser cannot make calls here (calls need a secure https address).');
-      return null;
-    }
+  /** The microphone, or a sentence saying why not. */
+  const openMicrophone = async (): Promise<{ stream: MediaStream } | { problem: string }> => {
+    if (!navigator.mediaDevices?.getUserMedia) return { problem: 'This browser cannot make calls here (calls need a secure https address).' };
     try {
-      return await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+      return { stream: await navigator.mediaDevices.getUserMedia({ audio: true, video: false }) };
     } catch (error) {
-      setMessage(microphoneProblem(error));
-      return null;
+      return { problem: microphoneProblem(error) };
     }
   };
 
   const start = async () => {
     if (call.current) return;
     setMessage(null);
-    const stream = await openMicrophone();
-    if (!stream) return;
+    const opened = await openMicrophone();
+    if ('problem' in opened) return setMessage(opened.problem);
+    const stream = opened.stream;
     const id = crypto.randomUUID();
     call.current = { id, peerDevice: null, pc: null, stream, pendingIce: [] };
     setPhase('ringing-out');
@@ -158,10 +156,16 @@ export function useAudioCall({ conversationId, partnerName, stopReason, iceServe
     const current = call.current;
     if (!current || phaseRef.current !== 'ringing-in') return;
     setMessage(null);
-    const stream = await openMicrophone();
-    if (!stream || call.current !== current) {
-      stream?.getTracks().forEach((track) => track.stop());
-      if (!stream) cleanUp(null);
+    const opened = await openMicrophone();
+    if ('problem' in opened) {
+      // The caller is not left waiting: they hear that this side cannot join now.
+      void send({ kind: 'decline' }, current.id, null);
+      return cleanUp(opened.problem);
+    }
+    const stream = opened.stream;
+    if (call.current !== current) {
+      // The call ended while the browser was asking for the microphone.
+      stream.getTracks().forEach((track) => track.stop());
       return;
     }
     current.stream = stream;

@@ -26,7 +26,7 @@ export async function coupleWithContent(browser: Browser, baseURL: string): Prom
   a.page.on('dialog', (dialog) => void dialog.accept());
   b.page.on('dialog', (dialog) => void dialog.accept());
 
-  // An agreement both have written in, with a proposed version (so versions and history have rows).
+  // An agreement both have written in, with a version Alex proposed (so versions, its review and history have rows).
   await a.page.goto('/agreements');
   await a.page.getByRole('radio', { name: /^How we talk when upset/ }).check();
   await a.page.getByRole('button', { name: 'Start this agreement' }).click();
@@ -42,6 +42,9 @@ export async function coupleWithContent(browser: Browser, baseURL: string): Prom
   await b.page.keyboard.press('Control+Home');
   await b.page.keyboard.type('Agreed on a calm evening. ');
   await expect(a.page.locator('.collab-prose')).toContainText('Agreed on a calm evening.');
+  await a.page.goto(`${agreement}/versions`);
+  await a.page.getByRole('button', { name: 'Propose the current text as version 1' }).click();
+  await expect(a.page.getByTestId('proposal')).toContainText('You proposed version 1.');
 
   // A note Alex shared with Sam.
   await a.page.goto('/notes');
@@ -123,6 +126,7 @@ export async function coupleWithContent(browser: Browser, baseURL: string): Prom
     { name: 'agreements', path: '/agreements', who: 'a' },
     { name: 'agreement-editor', path: agreement, who: 'a' },
     { name: 'versions', path: `${agreement}/versions`, who: 'a' },
+    { name: 'version-review', path: `${agreement}/versions/1`, who: 'b' },
     { name: 'history', path: `${agreement}/history`, who: 'a' },
     { name: 'notes', path: '/notes', who: 'b' },
     { name: 'note', path: note, who: 'b' },
@@ -134,6 +138,7 @@ export async function coupleWithContent(browser: Browser, baseURL: string): Prom
     { name: 'amend', path: amend, who: 'b' },
     { name: 'experiences', path: '/experiences', who: 'a' },
     { name: 'experience', path: experience, who: 'a' },
+    { name: 'memories', path: '/experiences/memories', who: 'b' },
     { name: 'conversations', path: '/conversations', who: 'b' },
     { name: 'conversation', path: conversation, who: 'b' },
     { name: 'account', path: '/account', who: 'a' },

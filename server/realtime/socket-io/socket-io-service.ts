@@ -92,8 +92,8 @@ export function createSocketIoService(options: SocketIoServiceOptions = {}): Rea
       const { pubClient, subClient, key } = (bus as RedisRealtimeBus).socketIoClients();
       io.adapter(createAdapter(pubClient, subClient, { key, requestsTimeout: CLUSTER_ANSWER_MS }));
     }
-    // attach() wraps the server's request listeners (so long-polling works before Next sees the
-    // request) but also adds its own 'upgrade' listener. Upgrades are dispatched by http-server.ts
+    // attach() wraps the server's request listeners (so a long-polling request is answered, and
+    // refused, before Next sees it) but also adds its own 'upgrade' listener. Upgrades are dispatched by http-server.ts
     // through handleUpgrade below, so that listener is taken off again: one owner per upgrade.
     const upgradeListenersBefore = new Set(context.httpServer.listeners('upgrade'));
     io.attach(context.httpServer, { destroyUpgrade: false });

@@ -34,6 +34,8 @@ export interface PeerRoom {
   applyPeerAwareness(update: Uint8Array): void;
   stateVector(): Uint8Array;
   missingFor(stateVector: Uint8Array): Uint8Array;
+  /** True when the document behind `stateVector` has something this one lacks. */
+  lacksFrom(stateVector: Uint8Array): boolean;
   /** Store these updates of a dead instance as this instance's own records, with their authors. */
   adopt(records: PeerRecord[]): void;
   unstored(): PeerRecord[];
@@ -61,6 +63,8 @@ export class DocumentPeers {
   private timer: NodeJS.Timeout | null = null;
   private checking = false;
   private left = false;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
 
   private constructor(
     private readonly bus: RealtimeBus,
@@ -93,8 +97,26 @@ export class DocumentPeers {
     await this.catchUp();
   }
 
-  /** Ask every other instance with this document loaded for what this one lacks (at load, and after a bus outage). */
-  async catchUp(): Promise<void> {
+  /**
+   * Ask every other instance with this document loaded for what this one lacks (at load, after a
+   * bus outage, and when another instance's request shows it has something this one has not seen).
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = this.askOthers().finally(() => {
+      this.catchingUp = null;
+      if (this.catchUpAgain) {
+        this.catchUpAgain = false;
+        void this.catchUp();
+      }
+    });
+    return this.catchingUp;
+  }
+
+  private async askOthers(): Promise<void> {
     if (!this.active || !this.room) return;
     const replies = await this.bus.requestDocument(this.documentId, encodePeerRequest({ kind: 'state', stateVector: this.room.stateVector() }), this.timing.requestTimeoutMs);
     for (const bytes of replies) {
@@ -170,6 +192,8 @@ export class DocumentPeers {
     let missing: Uint8Array;
     try {
       missing = room.missingFor(request.stateVector);
+      // The asker has seen edits this instance has not (both were cut off, and it came back first): fetch them too.
+      if (room.lacksFrom(request.stateVector)) queueMicrotask(() => void this.catchUp().catch(() => undefined));
     } catch {
       return undefined;
     }

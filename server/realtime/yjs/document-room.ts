@@ -359,6 +359,11 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner, PeerRoom {
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
+  lacksFrom(stateVector: Uint8Array): boolean {
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > Y.getState(this.doc.store, client)) return true;
+    return false;
+  }
+
   adopt(records: PeerRecord[]): void {
     if (this.state !== 'open') return;
     for (const record of records) {

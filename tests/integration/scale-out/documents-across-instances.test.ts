@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates } from '../../../drizzle/schema';
 import { loadDocumentState } from '../../../server/documents/document-store';
+import { archiveAgreement } from '../../../server/domain/agreements/archive-agreement';
+import { createNote } from '../../../server/domain/notes/create-note';
+import { deleteNoteDraft } from '../../../server/domain/notes/delete-note-draft';
 import { makeCouple } from '../../support/fixtures';
 import { connectDocument, documentTokenFor, within, type ClusterDocClient } from '../../support/cluster-clients';
 import { startMendCluster, type MendCluster } from '../../support/mend-cluster';
@@ -65,6 +68,8 @@ describe.skipIf(!canRun)('one document on two Mend instances', () => {
 
   beforeAll(async () => {
     cluster = await startMendCluster({ instances: 2 });
+    // Domain code called here announces its changes on the cluster's bus, as an action on any instance would.
+    await cluster.joinBus();
   }, 180_000);
   afterAll(async () => {
     for (const client of open.splice(0)) client.destroy();
@@ -102,6 +107,40 @@ describe.skipIf(!canRun)('one document on two Mend instances', () => {
     await until(async () => (await storedText(documentId)) === text, 10_000, 'the text to be stored');
     const log = await rows(documentId);
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
+  }, 90_000);
+
+  it('access changes reach the connections on every instance: a deleted draft closes the author’s tabs on both (4404, nothing written back); an archived agreement sends both partners back read-only (4401)', async () => {
+    const [one, two] = cluster.instances.map(urlOf) as [string, string];
+    const { alex, sam, space } = await makeCouple(db());
+    const note = await createNote(db(), { userId: alex.id }, { feelings: [{ family: 'hurt', word: 'betrayed', intensity: 4 }] });
+    const tabOnOne = await connect(one, alex.id, note.documentId);
+    const tabOnTwo = await connect(two, alex.id, note.documentId);
+    tabOnOne.text.insert(0, 'Never mind.');
+    await until(() => tabOnTwo.text.toString() === 'Never mind.', 10_000, 'the draft to reach the other tab');
+    await deleteNoteDraft(db(), { userId: alex.id }, note.id);
+    expect((await within(tabOnOne.closed, 10_000, 'the tab on instance 1 to close')).code).toBe(4404);
+    expect((await within(tabOnTwo.closed, 10_000, 'the tab on instance 2 to close')).code).toBe(4404);
+    await sleep(600);
+    expect(await rows(note.documentId)).toHaveLength(0);
+
+    const agreement = await makeDocument(db(), { spaceId: space.id, createdBy: alex.id });
+    const a = await connect(one, alex.id, agreement);
+    const b = await connect(two, sam.id, agreement);
+    a.text.insert(0, 'Agreed.');
+    await until(async () => (await storedText(agreement)) === 'Agreed.', 10_000, 'the text to be stored');
+    await archiveAgreement(db(), { userId: sam.id }, agreement);
+    expect((await within(a.closed, 10_000, 'A to be told to reconnect')).code).toBe(4401);
+    expect((await within(b.closed, 10_000, 'B to be told to reconnect')).code).toBe(4401);
+    // Back with fresh tokens: read-only on both instances; what B types now reaches nobody and is not stored.
+    a.provider.params.token = await documentTokenFor(cluster.authSecret, alex.id, agreement);
+    b.provider.params.token = await documentTokenFor(cluster.authSecret, sam.id, agreement);
+    a.provider.connect();
+    b.provider.connect();
+    await until(() => a.provider.wsconnected && b.provider.wsconnected, 10_000, 'both to come back');
+    b.text.insert(b.text.length, ' Changed after archiving.');
+    await sleep(800);
+    expect(a.text.toString()).toBe('Agreed.');
+    expect(await storedText(agreement)).toBe('Agreed.');
   }, 90_000);
 
   it('two instances writing one document under load: gapless log, nothing stored twice, real authors, compaction right; after restarting both, the text is what the partners saw', async () => {

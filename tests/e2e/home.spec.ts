@@ -125,7 +125,7 @@ test('a shared note and a version to sign appear on the partner’s home live, a
   await alex.page.getByRole('button', { name: 'Propose the current text as version 1' }).click();
   const versionLine = sam.page.getByTestId('home-version-to-sign');
   await expect(versionLine).toContainText('Alex proposed version 1 of “Evenings”.');
-  await expect(versionLine.getByRole('link', { name: 'Review and sign' })).toHaveAttribute('href', `${path}/versions`);
+  await expect(versionLine.getByRole('link', { name: 'Review and sign' })).toHaveAttribute('href', `${path}/versions/1`);
   expect(loads).toEqual([]);
   await shootBoth(sam.page, 'home-waiting');
 

@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ComingUpItem, WaitingItem } from '@/server/domain/home/what-needs-you';
-import { LocalTime } from '../agreements/[agreementId]/history/local-time';
+import { LocalTime } from '../../_components/local-time';
 import { describePeriod } from '../commitments/format';
 import styles from './home.module.css';
 
@@ -22,7 +22,7 @@ function Line({ children, href, action, testId }: { children: ReactNode; href: s
 }
 
 const quoted = (text: string) => `“${text}”`;
-const when = (date: Date) => <LocalTime iso={date.toISOString()} />;
+const when = (date: Date) => <LocalTime iso={date} weekday />;
 
 export function WaitingLine({ item, partnerName }: { item: WaitingItem; partnerName: string }) {
   switch (item.kind) {
@@ -67,7 +67,7 @@ export function WaitingLine({ item, partnerName }: { item: WaitingItem; partnerN
       );
     case 'version-to-sign':
       return (
-        <Line href={`/agreements/${item.agreementId}/versions`} action="Review and sign" testId="home-version-to-sign">
+        <Line href={`/agreements/${item.agreementId}/versions/${item.number}`} action="Review and sign" testId="home-version-to-sign">
           {item.proposedByYou
             ? `You proposed version ${item.number} of ${quoted(item.title)}. It waits for your signature too, when you are ready.`
             : `${item.proposerName} proposed version ${item.number} of ${quoted(item.title)}. Read it, then sign it or ask for changes.`}
@@ -75,7 +75,7 @@ export function WaitingLine({ item, partnerName }: { item: WaitingItem; partnerN
       );
     case 'changes-asked':
       return (
-        <Line href={`/agreements/${item.agreementId}/versions`} action="See what they asked" testId="home-changes-asked">
+        <Line href={`/agreements/${item.agreementId}`} action="See what they asked" testId="home-changes-asked">
           {item.byName} asked for some changes to version {item.number} of {quoted(item.title)}.
         </Line>
       );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/server/db/process-database';
 import { getWhatNeedsYou } from '@/server/domain/home/what-needs-you';
 import { getViewerProfile, requireSignedIn } from '../../_lib/viewer';
-import { LocalTime } from '../agreements/[agreementId]/history/local-time';
+import { LocalTime } from '../../_components/local-time';
 import { FirstSteps } from './first-steps';
 import { ComingUpLine, WaitingLine } from './home-items';
 import { HomeLive } from './home-live';
@@ -43,7 +43,7 @@ export default async function HomePage() {
         <section className={styles.section} aria-labelledby="closed-heading">
           <h2 id="closed-heading">Your space has closed</h2>
           <p>
-            {view.leaverName} left {view.name} on <LocalTime iso={view.closedAt.toISOString()} format="date" />. Nothing in it waits for you any more. What
+            {view.leaverName} left {view.name} on <LocalTime iso={view.closedAt} format="date" />. Nothing in it waits for you any more. What
             was shared there stays for you to read and export, and your journal is still yours.
           </p>
           <p className={styles.links}>

@@ -14,6 +14,9 @@ import { createNote } from '../../../server/domain/notes/create-note';
 import { retractNote } from '../../../server/domain/notes/retract-note';
 import { shareNote } from '../../../server/domain/notes/share-note';
 import { leaveSpace } from '../../../server/domain/spaces/leave-space';
+import { archiveAgreement } from '../../../server/domain/agreements/archive-agreement';
+import { deleteAccount } from '../../../server/domain/accounts/delete-account';
+import { deleteNoteDraft } from '../../../server/domain/notes/delete-note-draft';
 import { publishSessionsRevoked } from '../../../server/events/session-events';
 import type { ConversationView } from '../../../server/domain/conversations/conversation-view';
 import type { ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
@@ -112,7 +115,16 @@ describe.skipIf(!canRun)('two Mend instances on PostgreSQL and Redis', () => {
     const s = await socketOn(two, sam.id);
     await waitForEvent(a, 'presence-changed', (p: People) => names(p) === 'Alex,Sam', 10_000);
     await waitForEvent(s, 'presence-changed', (p: People) => names(p) === 'Alex,Sam', 10_000);
+    // Sam on a second device on the other instance: still one Sam; closing one device leaves Sam here.
+    const sOnOne = await socketOn(one, sam.id);
+    await waitForEvent(sOnOne, 'presence-changed', (p: People) => names(p) === 'Alex,Sam', 10_000);
+    const seen = a.received.length;
     s.close();
+    await sleep(1500);
+    const since = a.received.slice(seen).filter((e) => e.event === 'presence-changed');
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((e) => names(e.args[0] as People) === 'Alex,Sam')).toBe(true);
+    sOnOne.close();
     await within(
       (async () => {
         for (;;) {
@@ -195,6 +207,34 @@ describe.skipIf(!canRun)('two Mend instances on PostgreSQL and Redis', () => {
     expect(reader.doc.getXmlFragment('default').toString()).toContain('NOTE-WORDS');
     await retractNote(db(), { userId: alex.id }, note.id);
     expect((await within(reader.closed, 10_000, "Sam's connection to close after the retraction")).code).toBe(4403);
+  });
+
+  it('applies every other change of access on whichever instance holds the connection', async () => {
+    const { alex, sam, space } = await makeCouple(db());
+    // Archiving an agreement: both partners' edit connections, one per instance, come back read-only (4401).
+    const agreement = await makeDocument(db(), { spaceId: space.id, createdBy: alex.id });
+    const alexEdits = await documentOn(one, alex.id, agreement);
+    const samEdits = await documentOn(two, sam.id, agreement);
+    await within(Promise.all([alexEdits.synced, samEdits.synced]), 10_000, 'both to load the agreement');
+    await archiveAgreement(db(), { userId: alex.id }, agreement);
+    expect((await within(alexEdits.closed, 10_000, "Alex's connection after archiving")).code).toBe(4401);
+    expect((await within(samEdits.closed, 10_000, "Sam's connection after archiving")).code).toBe(4401);
+
+    // Deleting a draft: the author's connection on the other instance closes with 4404.
+    const note = await createNote(db(), { userId: alex.id }, { feelings: [hurt] });
+    const draft = await documentOn(two, alex.id, note.documentId);
+    await within(draft.synced, 10_000, 'the draft to load');
+    await deleteNoteDraft(db(), { userId: alex.id }, note.id);
+    expect((await within(draft.closed, 10_000, 'the draft connection after deleting it')).code).toBe(4404);
+
+    // Deleting an account closes the space: the deleted account's connection ends for good, the one who stays reads (4401).
+    const other = await makeDocument(db(), { spaceId: space.id, createdBy: alex.id });
+    const samOnOne = await documentOn(one, sam.id, other);
+    const alexOnTwo = await documentOn(two, alex.id, other);
+    await within(Promise.all([samOnOne.synced, alexOnTwo.synced]), 10_000, 'both to load the second agreement');
+    await deleteAccount(db(), sam.id, 'correct horse battery');
+    expect((await within(samOnOne.closed, 10_000, "the deleted account's connection")).code).toBeGreaterThanOrEqual(4400);
+    expect((await within(alexOnTwo.closed, 10_000, "the partner's connection after the space closed")).code).toBe(4401);
   });
 
   it('ends a leaver’s connections on every instance, and every session’s after "sign out everywhere"', async () => {

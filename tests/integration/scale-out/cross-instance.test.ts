@@ -4,6 +4,8 @@
  * the cluster's bus, so a change it makes through domain code (sharing a note, leaving the space,
  * signing out everywhere) is announced the way a server action on any instance announces it.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentUpdates } from '../../../drizzle/schema';
@@ -18,6 +20,8 @@ import { archiveAgreement } from '../../../server/domain/agreements/archive-agre
 import { deleteAccount } from '../../../server/domain/accounts/delete-account';
 import { deleteNoteDraft } from '../../../server/domain/notes/delete-note-draft';
 import { publishSessionsRevoked } from '../../../server/events/session-events';
+import { saveNoticePreferences } from '../../../server/notices/notice-preferences';
+import { listNoticeDeliveries } from '../../../server/notices/notifier';
 import type { ConversationView } from '../../../server/domain/conversations/conversation-view';
 import type { ConversationAck } from '../../../server/realtime/socket-io/conversation-feature';
 import { makeCouple } from '../../support/fixtures';
@@ -159,6 +163,28 @@ describe.skipIf(!canRun)('two Mend instances on PostgreSQL and Redis', () => {
       expect(countOf(client, 'note-shared')).toBe(1);
       expect(countOf(client, 'conversation-proposed')).toBe(1);
     }
+  });
+
+  it('tells the partner outside the app once, not once per instance', async () => {
+    const { alex, sam } = await makeCouple(db());
+    await saveNoticePreferences(db(), sam.id, { email: ['conversation-proposed'] });
+    const a = await socketOn(one, alex.id);
+    const outboxFiles = () =>
+      cluster.instances.flatMap((instance) => {
+        const outbox = path.join(instance.dataDir, 'outbox');
+        return existsSync(outbox) ? readdirSync(outbox).filter((name) => name.endsWith('.eml')) : [];
+      });
+    const before = outboxFiles().length;
+    await must(a, { type: 'propose', topic: 'Holidays', turnMinutes: 2 });
+    const started = Date.now();
+    while (!(await listNoticeDeliveries(db(), sam.id)).some((row) => row.sentAt)) {
+      if (Date.now() - started > 15_000) throw new Error('no notice was sent');
+      await sleep(100);
+    }
+    await sleep(1500);
+    expect(await listNoticeDeliveries(db(), sam.id)).toHaveLength(1);
+    expect(outboxFiles().length - before).toBe(1);
+    expect(await listNoticeDeliveries(db(), alex.id)).toHaveLength(0);
   });
 
   it('runs a conversation with the partners on different instances; a deadline wakes each screen once', async () => {

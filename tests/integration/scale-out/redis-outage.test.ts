@@ -10,7 +10,8 @@ import type { ConversationAck } from '../../../server/realtime/socket-io/convers
 import { makeCouple } from '../../support/fixtures';
 import { waitForEvent } from '../../support/live-clients';
 import { startMendCluster, type MendCluster } from '../../support/mend-cluster';
-import { connectSocket, socketToken, within, type ClusterSocket } from '../../support/cluster-clients';
+import { connectDocument, connectSocket, documentTokenFor, socketToken, within, type ClusterSocket } from '../../support/cluster-clients';
+import { makeDocument } from '../realtime/realtime-harness';
 import { redisServerAvailable, scaleOutTestsCanRun, startOwnRedis, type OwnRedis } from '../../support/test-redis';
 
 const canRun = scaleOutTestsCanRun() && (redisServerAvailable() || process.env.CI === 'true');
@@ -57,6 +58,15 @@ describe.skipIf(!canRun)('Redis restarted under two instances', () => {
     const a = await socketOn(one, alex.id);
     const s = await socketOn(two, sam.id);
     await waitForEvent(a, 'presence-changed', (p: People) => names(p) === 'Alex,Sam', 10_000);
+    // Another couple edits one agreement, one partner on each instance.
+    const writers = await makeCouple(db);
+    const agreement = await makeDocument(db, { spaceId: writers.space.id, createdBy: writers.alex.id });
+    const alexDoc = connectDocument(one, agreement, await documentTokenFor(cluster.authSecret, writers.alex.id, agreement));
+    const samDoc = connectDocument(two, agreement, await documentTokenFor(cluster.authSecret, writers.sam.id, agreement));
+    open.push({ close: () => alexDoc.destroy() } as never, { close: () => samDoc.destroy() } as never);
+    await within(Promise.all([alexDoc.synced, samDoc.synced]), 10_000, 'both to load the agreement');
+    alexDoc.text.insert(0, 'before ');
+    await until(() => samDoc.text.toString() === 'before ', 'the first words to cross');
     expect(await health(one)).toMatchObject({ status: 'ok', redis: { reachable: true } });
 
     await redis.stop();
@@ -75,6 +85,12 @@ describe.skipIf(!canRun)('Redis restarted under two instances', () => {
     await waitForEvent(a2, 'conversation-proposed', () => true, 10_000);
     await waitForEvent(a2, 'conversation-state-to-client', (p: { conversation: { topic?: string } | null }) => p.conversation?.topic === 'While Redis is away', 10_000);
 
+    // Each goes on typing on their own instance while the instances cannot hear each other.
+    alexDoc.text.insert(alexDoc.text.length, 'ALEX-OFFLINE ');
+    samDoc.text.insert(0, 'SAM-OFFLINE ');
+    await sleep(1000);
+    expect(samDoc.text.toString()).not.toContain('ALEX-OFFLINE');
+
     // Sam leaves while Redis is away: the announcement cannot reach instance two now.
     await leaveSpace(db, { userId: sam.id }, space.id);
     await sleep(1500);
@@ -82,6 +98,12 @@ describe.skipIf(!canRun)('Redis restarted under two instances', () => {
 
     await redis.start();
     for (const url of [one, two]) await until(async () => (await health(url)).status === 'ok', `${url} to report Redis back`, 20_000);
+    // The document catches up across instances: each sees what the other typed during the outage.
+    await until(
+      () => alexDoc.text.toString().includes('SAM-OFFLINE') && samDoc.text.toString().includes('ALEX-OFFLINE') && alexDoc.text.toString() === samDoc.text.toString(),
+      'both copies to catch up',
+      15_000,
+    );
     // Catching up: instance two looks at its sockets again and closes Sam's.
     await waitForEvent(s, 'space-access-ended', () => true, 10_000);
     expect(await within(s.disconnected, 10_000, "Sam's socket to close")).toBe('io server disconnect');

@@ -9,9 +9,9 @@ import { clock } from './room-time';
 import { useAudioCall } from './use-audio-call';
 
 /** Kept mounted while the conversation is going (a pause included), so a phase change never drops the call. */
-export function CallPanel({ conversationId, partner, stopReason, iceServers }: { conversationId: string; partner: Person; stopReason: string | null; iceServers: RTCIceServer[] }) {
+export function CallPanel({ conversationId, partner, paused, iceServers }: { conversationId: string; partner: Person; paused: boolean; iceServers: RTCIceServer[] }) {
   const remoteAudio = useRef<HTMLAudioElement | null>(null);
-  const call = useAudioCall({ conversationId, partnerName: partner.name, stopReason, iceServers, remoteAudio });
+  const call = useAudioCall({ conversationId, partnerName: partner.name, paused, iceServers, remoteAudio });
   const inCall = call.phase === 'connecting' || call.phase === 'connected' || call.phase === 'reconnecting';
   return (
     <section className={`conv-call conv-call--${call.phase}`} aria-labelledby="call-heading" data-testid="call-panel" data-call-phase={call.phase} data-connection-state={call.connectionState}>
@@ -35,7 +35,7 @@ export function CallPanel({ conversationId, partner, stopReason, iceServers }: {
       </div>
       <div className="conv-call-actions">
         {call.phase === 'idle' ? (
-          <button type="button" className="secondary" onClick={() => void call.start()} disabled={stopReason !== null}>
+          <button type="button" className="secondary" onClick={() => void call.start()} disabled={paused}>
             Start a voice call
           </button>
         ) : null}

@@ -81,7 +81,7 @@ export function ConversationRoom({ me, partner, iceServers }: { me: Person; part
         </p>
       ) : null}
       {view && callable ? (
-        <CallPanel conversationId={view.id} partner={partner} iceServers={iceServers} stopReason={view.pause ? 'The call ended with the pause. You can call again when you both carry on.' : null} />
+        <CallPanel conversationId={view.id} partner={partner} iceServers={iceServers} paused={view.pause !== null} />
       ) : null}
       {view?.pause ? <PauseScreen view={view} now={now} partner={partner} busy={busy} act={act} names={names} /> : <PhaseScreen view={view} now={now} me={me} partner={partner} busy={busy} act={act} names={names} refresh={refresh} />}
       {going && !view?.pause ? <PauseControl view={view!} now={now} partner={partner} busy={busy} act={act} /> : null}

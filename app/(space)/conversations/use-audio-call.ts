@@ -44,11 +44,13 @@ function microphoneProblem(error: unknown): string {
   return 'Your microphone could not be opened. Check the browser’s permission for this site.';
 }
 
-export function useAudioCall({ conversationId, partnerName, stopReason, iceServers, remoteAudio }: {
+const ENDED_BY_PAUSE = 'The call ended with the pause. You can call again when you both carry on.';
+
+export function useAudioCall({ conversationId, partnerName, paused, iceServers, remoteAudio }: {
   conversationId: string;
   partnerName: string;
-  /** Set while no call may go on (paused, ended): any call hangs up, and this is said. */
-  stopReason: string | null;
+  /** While paused no call goes on: a call hangs up, on both pages, saying why. */
+  paused: boolean;
   iceServers: RTCIceServer[];
   remoteAudio: React.RefObject<HTMLAudioElement | null>;
 }): AudioCall {
@@ -259,7 +261,7 @@ export function useAudioCall({ conversationId, partnerName, stopReason, iceServe
       case 'hang-up':
         // A hang-up from another of the partner's devices (one that never joined) is not this call's end.
         if (current.peerDevice && frame.fromDevice !== current.peerDevice) return;
-        cleanUp(phaseRef.current === 'ringing-in' ? `${partnerName} stopped calling.` : `${partnerName} hung up.`);
+        cleanUp(signal.reason === 'paused' ? ENDED_BY_PAUSE : phaseRef.current === 'ringing-in' ? `${partnerName} stopped calling.` : `${partnerName} hung up.`);
         return;
     }
   }
@@ -270,11 +272,12 @@ export function useAudioCall({ conversationId, partnerName, stopReason, iceServe
 
   // A pause or the end hangs up, as a person would expect; so does leaving the page.
   useEffect(() => {
-    if (stopReason && call.current) {
-      void send({ kind: 'hang-up' }, call.current.id, null);
-      cleanUp(stopReason);
+    if (paused && call.current) {
+      // Both pages hear of the pause; whichever hears first tells the other why, so neither reads "hung up".
+      void send({ kind: 'hang-up', reason: 'paused' }, call.current.id, null);
+      cleanUp(ENDED_BY_PAUSE);
     }
-  }, [stopReason, send, cleanUp]);
+  }, [paused, send, cleanUp]);
   const hangUpRef = useRef(hangUp);
   hangUpRef.current = hangUp;
   useEffect(() => {

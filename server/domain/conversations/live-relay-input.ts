@@ -38,7 +38,8 @@ const signal = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('offer'), sdp }),
     z.strictObject({ kind: z.literal('answer'), sdp }),
     z.strictObject({ kind: z.literal('ice'), candidate }),
-    z.strictObject({ kind: z.literal('hang-up') }),
+    // 'paused': the page hangs up because the conversation was paused (the partner is told so, not that they hung up).
+    z.strictObject({ kind: z.literal('hang-up'), reason: z.literal('paused').optional() }),
   ],
   { error: 'That is not a step of a call.' },
 );

@@ -123,6 +123,7 @@ describe.each(testDatabaseKinds())('call signalling and the speaker\'s words on 
       callFrame(id, { kind: 'offer', sdp: 'not a description' }),
       callFrame(id, { kind: 'offer', sdp: `v=0${'a'.repeat(20_000)}` }),
       callFrame(id, { kind: 'teleport' }),
+      callFrame(id, { kind: 'hang-up', reason: 'bored' }),
       callFrame(id, { kind: 'ice', candidate: { ...candidate, extra: 1 } }),
       callFrame(id, { kind: 'ring' }, { fromDevice: 'x' }),
       callFrame('not-a-uuid', { kind: 'ring' }),
@@ -151,8 +152,8 @@ describe.each(testDatabaseKinds())('call signalling and the speaker\'s words on 
     // A pause means time apart: no new call; hanging up still reaches the partner.
     await must(a, { type: 'pause', conversationId: id, returnAt: clock + 30 * MINUTE });
     expect(await emit(s, 'call-signal-to-server', callFrame(id, { kind: 'ring' }))).toMatchObject({ ok: false, code: 'wrong-phase', reason: expect.stringContaining('paused') });
-    expect(await emit(s, 'call-signal-to-server', callFrame(id, { kind: 'hang-up' }))).toEqual({ ok: true });
-    await eventually(() => expect(received(a, 'call-signal-to-client').at(-1)).toMatchObject({ signal: { kind: 'hang-up' } }));
+    expect(await emit(s, 'call-signal-to-server', callFrame(id, { kind: 'hang-up', reason: 'paused' }))).toEqual({ ok: true });
+    await eventually(() => expect(received(a, 'call-signal-to-client').at(-1)).toMatchObject({ signal: { kind: 'hang-up', reason: 'paused' } }));
 
     // Once it has ended, nobody reaches anybody through it.
     await must(s, { type: 'end', conversationId: id });

@@ -9,8 +9,8 @@ import { requireSignedIn } from '../../_lib/viewer';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { NoSpaceYet } from '../no-space-yet';
 import { AmendsLive } from './amends-live';
-import { formatDate } from './format';
 import './amends.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Amends' };
 
@@ -69,11 +69,11 @@ function AmendItem({ amend, partnerName }: { amend: AmendSummary; partnerName: s
     return (
       <li className="amend-item amend-withdrawn" data-testid="amend-item" data-status="withdrawn">
         <Link href={`/amends/${amend.id}`}>An amend from {amend.authorName} was withdrawn</Link>
-        {amend.withdrawnAt ? ` on ${formatDate(amend.withdrawnAt)}` : ''}.
+        {amend.withdrawnAt ? <> on <LocalTime iso={amend.withdrawnAt} format="date" /></> : ''}.
       </li>
     );
   }
-  const when = amend.offeredAt ? `offered ${formatDate(amend.offeredAt)}` : `started ${formatDate(amend.createdAt)}`;
+  const when = amend.offeredAt ? <>offered <LocalTime iso={amend.offeredAt} format="date" /></> : <>started <LocalTime iso={amend.createdAt} format="date" /></>;
   return (
     <li className="amend-item" data-testid="amend-item" data-status={amend.status}>
       <div className="amend-item-head">

@@ -1,19 +1,13 @@
 /** Words for commitments, shared by the list, the page and the space page's card. */
 import type { Cadence, CheckInValue, CommitmentStatus } from '@/drizzle/schema';
+import { formatCalendarDay } from '@/app/_lib/dates';
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 export const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** A calendar date (YYYY-MM-DD) as people read it: "Wednesday 4 June". */
 export function formatDay(date: string, options: { weekday?: boolean; year?: boolean } = {}): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    ...(options.weekday === false ? {} : { weekday: 'long' }),
-    ...(options.year ? { year: 'numeric' } : {}),
-  });
+  return formatCalendarDay(date, { weekday: options.weekday !== false, year: options.year === true });
 }
 
 export function describeCadence(cadence: Cadence): string {

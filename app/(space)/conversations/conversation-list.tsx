@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ConversationListItem } from '@/server/domain/conversations/list-conversations';
 import { describeEnding, formatDuration } from './format';
+import { LocalTime } from '@/app/_components/local-time';
 
 /** Ended conversations with the gist of each; the summary page has the rest. */
 export function ConversationList({ items, names, viewerId }: { items: ConversationListItem[]; names: Record<string, string>; viewerId: string }) {
@@ -13,7 +14,7 @@ export function ConversationList({ items, names, viewerId }: { items: Conversati
             <Link href={`/conversations/${id}`}>{summary.topic}</Link>
             <br />
             <small className="muted">
-              {summary.endedAt ? new Date(summary.endedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long' }) : ''}
+              {summary.endedAt ? <LocalTime iso={new Date(summary.endedAt).toISOString()} format="date" /> : ''}
               {summary.openedAt ? ` · ${formatDuration(summary.durationMs)}` : ending ? '' : ' · did not start'}
               {summary.turns.length ? ` · ${summary.turns.length} turn${summary.turns.length === 1 ? '' : 's'}` : ''}
               {summary.pauses.length ? ` · ${summary.pauses.length} pause${summary.pauses.length === 1 ? '' : 's'}` : ''}

@@ -8,6 +8,7 @@ import { ForgetLocalCopy } from './forget-local-copy';
 import { JournalLive } from './journal-live';
 import { NewJournalEntryForm } from './journal-forms';
 import '../notes/notes.css';
+import { formatCalendarDay } from '@/app/_lib/dates';
 
 export const metadata: Metadata = { title: 'Journal' };
 
@@ -56,5 +57,5 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
 }
 
 function formatEntryDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatCalendarDay(iso);
 }

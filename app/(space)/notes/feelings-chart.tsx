@@ -5,6 +5,7 @@
  */
 import { FAMILY_COLOURS, FAMILY_LABELS, type FeelingFamilyOrOwn } from '@/server/domain/feelings/feelings-vocabulary';
 import type { ChartWeek, PersonChart } from '@/server/domain/notes/feelings-chart';
+import { formatCalendarDay } from '@/app/_lib/dates';
 
 const WIDTH = 320;
 const HEIGHT = 150;
@@ -15,7 +16,7 @@ const SIDE = 20;
 
 const familyColour = (family: string) => FAMILY_COLOURS[(family in FAMILY_COLOURS ? family : 'own') as FeelingFamilyOrOwn];
 const familyLabel = (family: string) => FAMILY_LABELS[(family in FAMILY_LABELS ? family : 'own') as FeelingFamilyOrOwn];
-const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const shortDate = (iso: string) => formatCalendarDay(iso, { weekday: false, year: false, month: 'short' });
 
 export function FeelingsChart({ weeks, people }: { weeks: ChartWeek[]; people: Array<PersonChart & { name: string; note?: string }> }) {
   const scale = Math.max(5, ...people.map((p) => p.maxWeight));

@@ -18,6 +18,7 @@ import { ForgetLocalCopy } from '../journal/forget-local-copy';
 import { NotesLive } from './notes-live';
 import './notes.css';
 import { NoSpaceYet } from '../no-space-yet';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Notes' };
 
@@ -153,11 +154,11 @@ export default async function NotesPage({ searchParams }: { searchParams: Search
 }
 
 function NoteItem({ note, partnerName }: { note: NoteSummary; partnerName: string }) {
-  const when = formatDate(note.sharedAt ?? note.createdAt);
+  const when = <LocalTime iso={note.sharedAt ?? note.createdAt} format="date" />;
   if (!note.mine && note.status === 'retracted') {
     return (
       <li className="note-item note-retracted" data-testid="note-item" data-status="retracted">
-        A note from {note.authorName} was retracted{note.retractedAt ? ` on ${formatDate(note.retractedAt)}` : ''}.
+        A note from {note.authorName} was retracted{note.retractedAt ? <> on <LocalTime iso={note.retractedAt} format="date" /></> : ''}.
       </li>
     );
   }
@@ -165,7 +166,7 @@ function NoteItem({ note, partnerName }: { note: NoteSummary; partnerName: strin
     <li className="note-item" data-testid="note-item" data-status={note.status}>
       <div className="note-item-head">
         <Link href={`/notes/${note.id}`}>
-          {note.mine ? 'Your note' : `${note.authorName}’s note`} · {note.status === 'draft' ? `started ${when}` : when}
+          {note.mine ? 'Your note' : `${note.authorName}’s note`} · {note.status === 'draft' ? <>started {when}</> : when}
         </Link>
         <span className="note-badges">
           {note.status === 'draft' ? <span className="badge badge-draft">Draft · only you can see it</span> : null}
@@ -178,8 +179,4 @@ function NoteItem({ note, partnerName }: { note: NoteSummary; partnerName: strin
       <FeelingChips feelings={note.feelings} />
     </li>
   );
-}
-
-function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }

@@ -17,6 +17,7 @@ import { markActivityLookedAction } from './activity-actions';
 import type { ActivityListItem, ActivityListPage } from './activity-view';
 import { describeActivity } from './describe-activity';
 import styles from './activity-list.module.css';
+import { LocalTime } from '../../_components/local-time';
 
 /** Long enough to notice the "new" labels before they count as seen. */
 const LOOK_DELAY_MS = 3000;
@@ -135,7 +136,7 @@ function ActivityRow({ item, isNew }: { item: ActivityListItem; isNew: boolean }
     <li className={isNew ? styles.new : undefined} data-new={isNew ? 'true' : undefined} data-activity-id={item.id}>
       {isNew ? <span className={styles.label}>new</span> : null}
       {describeActivity(item)}
-      <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      <LocalTime iso={item.createdAt} />
     </li>
   );
 }

@@ -13,6 +13,7 @@ import { toActivityListPage } from './activity-view';
 import { ClosedSpaceNotice } from '../closed-space-notice';
 import { CreateSpaceForm, InvitePanel, LeaveSpaceForm, RemoveClosedSpaceForm } from './space-forms';
 import { SpaceLiveRefresh } from './space-live-refresh';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Our space' };
 
@@ -116,7 +117,7 @@ function EarlierSpaces({ spaces }: { spaces: ClosedSpaceDescription[] }) {
       <ul className="plain">
         {spaces.map((space) => (
           <li key={space.spaceId}>
-            {space.name}, closed {space.closedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}:{' '}
+            {space.name}, closed <LocalTime iso={space.closedAt} format="date" />:{' '}
             <a href={`/space/export?space=${space.spaceId}`} download>
               export what was shared
             </a>

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { Field, FormMessage } from '../../_components/field';
+import { LocalTime } from '../../_components/local-time';
 import { SubmitButton } from '../../_components/submit-button';
 import { initialActionState } from '../../_lib/action-result';
 import { createInviteAction, createSpaceAction, leaveSpaceAction, revokeInviteAction } from './actions';
@@ -51,7 +52,7 @@ export function InvitePanel({ spaceId, openInvites }: { spaceId: string; openInv
             {openInvites.map((invite) => (
               <li key={invite.id} className="row">
                 <span>
-                  Made {formatDate(invite.createdAt)}, expires {formatDate(invite.expiresAt)}
+                  Made <LocalTime iso={invite.createdAt} />, expires <LocalTime iso={invite.expiresAt} />
                 </span>
                 <RevokeInviteButton spaceId={spaceId} inviteId={invite.id} />
               </li>
@@ -129,8 +130,4 @@ export function RemoveClosedSpaceForm({ spaceId }: { spaceId: string }) {
       </form>
     </details>
   );
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }

@@ -16,6 +16,7 @@ import { AgreementVersionStrip } from './versions/agreement-version-status';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { ClosedSpaceNotice } from '../../closed-space-notice';
 import '../agreements.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Agreement' };
 
@@ -45,7 +46,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
         <h1>{document.title}</h1>
         <p className="muted">
           {creator ? `Started by ${document.createdBy === viewer.userId ? 'you' : creator.name} on ` : 'Started on '}
-          {document.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}
+          <LocalTime iso={document.createdAt} format="date" />
         </p>
       </hgroup>
       {closed ? <ClosedSpaceNotice closed={closed} /> : null}

@@ -12,8 +12,8 @@ import { describeCadence } from '../../commitments/format';
 import { AmendDraftForm, DeleteAmendDraftForm, HowItAffectedMeForm, ReceiveAmendForm, WithdrawAmendForm } from '../amend-forms';
 import { AmendsLive } from '../amends-live';
 import { listCommitmentChoices } from '../commitment-choices';
-import { formatDate, formatDateTime } from '../format';
 import '../amends.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Amend' };
 
@@ -43,7 +43,7 @@ export default async function AmendPage({ params, searchParams }: { params: Prom
         {back}
         <h1>An amend was withdrawn</h1>
         <p data-testid="withdrawn-message">
-          {amend.authorName} withdrew this amend{amend.withdrawnAt ? ` on ${formatDate(amend.withdrawnAt)}` : ''}. Its words are no longer shared with you.
+          {amend.authorName} withdrew this amend{amend.withdrawnAt ? <> on <LocalTime iso={amend.withdrawnAt} format="date" /></> : ''}. Its words are no longer shared with you.
         </p>
         {amend.yourWords.receivedWords || amend.yourWords.affected ? (
           <section className="amend-section" aria-labelledby="your-words-heading">
@@ -100,8 +100,8 @@ export default async function AmendPage({ params, searchParams }: { params: Prom
       <hgroup>
         <h1>{amend.mine ? 'Your amend' : `An amend from ${amend.authorName}`}</h1>
         <p className="muted">
-          {amend.offeredAt ? `Offered ${formatDateTime(amend.offeredAt)}` : null}
-          {withdrawn && amend.withdrawnAt ? ` · withdrawn ${formatDateTime(amend.withdrawnAt)}` : null}
+          {amend.offeredAt ? <>Offered <LocalTime iso={amend.offeredAt} /></> : null}
+          {withdrawn && amend.withdrawnAt ? <> · withdrawn <LocalTime iso={amend.withdrawnAt} /></> : null}
         </p>
       </hgroup>
       {closed ? <ClosedSpaceNotice closed={closed} /> : null}
@@ -139,7 +139,7 @@ export default async function AmendPage({ params, searchParams }: { params: Prom
         <h2 id="response-heading">{amend.mine ? `${partnerName}’s response` : 'Your response'}</h2>
         {amend.received ? (
           <div className="amend-response" data-testid="amend-response">
-            <strong>{amend.mine ? `${amend.received.byName} received this` : 'You received this'}</strong> · {formatDateTime(amend.received.at)}
+            <strong>{amend.mine ? `${amend.received.byName} received this` : 'You received this'}</strong> · <LocalTime iso={amend.received.at} />
             {amend.received.words ? <p>{amend.received.words}</p> : null}
           </div>
         ) : amend.mine ? (

@@ -14,6 +14,7 @@ import { ChangeForm, CheckInForm, StepForm } from '../commitment-forms';
 import { CommitmentsLive } from '../commitments-live';
 import { CHECK_IN_WORDS, describeCadence, describePeriod, formatDay, STATUS_LABELS } from '../format';
 import '../commitments.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Commitment' };
 
@@ -90,7 +91,7 @@ export default async function CommitmentPage({ params, searchParams }: { params:
       ) : null}
       {view.status === 'completed' && lastNote('completed') ? (
         <p className="notice notice-ok">
-          Completed {formatDay(lastNote('completed')!.at.toISOString().slice(0, 10), { weekday: false })}
+          Completed <LocalTime iso={lastNote('completed')!.at} format="date" />
           {lastNote('completed')!.note ? `: “${lastNote('completed')!.note}”` : '.'}
         </p>
       ) : null}
@@ -177,7 +178,7 @@ export default async function CommitmentPage({ params, searchParams }: { params:
             <ol className="commitment-versions" data-testid="commitment-versions">
               {view.versions.map((version) => (
                 <li key={version.number}>
-                  “{version.text}” <span className="muted small">· {version.byName}, {formatDay(version.at.toISOString().slice(0, 10), { weekday: false })}</span>
+                  “{version.text}” <span className="muted small">· {version.byName}, <LocalTime iso={version.at} format="date" /></span>
                 </li>
               ))}
             </ol>
@@ -186,7 +187,7 @@ export default async function CommitmentPage({ params, searchParams }: { params:
         <ul className="plain commitment-steps" data-testid="commitment-steps">
           {view.steps.map((step, index) => (
             <li key={index}>
-              {step.mine ? 'You' : step.actorName} {STEP_WORDS[step.type]} <span className="muted small">· {step.at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long' })}</span>
+              {step.mine ? 'You' : step.actorName} {STEP_WORDS[step.type]} <span className="muted small">· <LocalTime iso={step.at} format="date" /></span>
               {step.note ? <span className="commitment-step-note"> “{step.note}”</span> : null}
             </li>
           ))}

@@ -12,6 +12,7 @@ import { NextStepToCommitmentForm } from '../../commitments/next-step-to-commitm
 import { CheckInCard } from '../check-in-card';
 import { describeEnding, formatDuration } from '../format';
 import '../conversations.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Conversation summary' };
 
@@ -31,8 +32,8 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
   const me = members.find((m) => m.userId === viewer.userId)!;
   const name = (id: string | null) => (id === viewer.userId ? 'You' : (members.find((m) => m.userId === id)?.name ?? 'A former member'));
   const ending = describeEnding(summary, viewer.userId, (id) => name(id));
-  const clockTime = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const when = (at: number) => new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const clockTime = (at: number) => <LocalTime iso={new Date(at).toISOString()} format="time" />;
+  const when = (at: number) => <LocalTime iso={new Date(at).toISOString()} />;
   return (
     <main className="container conversation-summary">
       <p className="breadcrumb">
@@ -41,7 +42,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
       <hgroup>
         <h1>{summary.topic}</h1>
         <p className="muted">
-          {summary.openedAt ? `${when(summary.openedAt)} · ${formatDuration(summary.durationMs)}` : 'This conversation did not start.'}
+          {summary.openedAt ? <>{when(summary.openedAt)} · {formatDuration(summary.durationMs)}</> : 'This conversation did not start.'}
           {ending ? ` · ${ending}` : ''}
         </p>
       </hgroup>
@@ -102,7 +103,7 @@ export default async function ConversationSummaryPage({ params }: { params: Prom
               <li key={index}>
                 {name(pause.by)} paused at {when(pause.startedAt)}
                 {pause.lengthMs !== null ? ` for ${formatDuration(pause.lengthMs)}` : ''}
-                {pause.agreedReturnAt !== null ? ` · you agreed to come back at ${clockTime(pause.agreedReturnAt)}` : ''}
+                {pause.agreedReturnAt !== null ? <> · you agreed to come back at {clockTime(pause.agreedReturnAt)}</> : ''}
               </li>
             ))}
           </ul>

@@ -11,11 +11,12 @@ import { CollaborativeEditor } from '../../../_components/collaborative-editor/c
 import { requireSignedIn } from '../../../_lib/viewer';
 import { DeleteJournalEntryForm, JournalEntryDetailsForm } from '../journal-forms';
 import '../../notes/notes.css';
+import { formatCalendarDay } from '@/app/_lib/dates';
 
 export const metadata: Metadata = { title: 'Journal entry' };
 
 function formatEntryDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatCalendarDay(iso);
 }
 
 export default async function JournalEntryPage({ params }: { params: Promise<{ entryId: string }> }) {

@@ -17,6 +17,7 @@ import { AcknowledgeForm, DeleteDraftForm, DraftNoteForm, ReplyForm, RetractNote
 import { NotesLive } from '../notes-live';
 import { RichText } from '../rich-text';
 import '../notes.css';
+import { LocalTime } from '@/app/_components/local-time';
 
 export const metadata: Metadata = { title: 'Note' };
 
@@ -48,7 +49,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         <NotesLive viewerId={viewer.userId} />
         {back}
         <h1>A note was retracted</h1>
-        <p data-testid="retracted-message">{note.authorName} retracted this note{note.retractedAt ? ` on ${formatDate(note.retractedAt)}` : ''}. Its words are no longer shared with you.</p>
+        <p data-testid="retracted-message">{note.authorName} retracted this note{note.retractedAt ? <> on <LocalTime iso={note.retractedAt} format="date" /></> : ''}. Its words are no longer shared with you.</p>
       </main>
     );
   }
@@ -97,8 +98,8 @@ export default async function NotePage({ params, searchParams }: { params: Promi
       <hgroup>
         <h1>{note.mine ? 'Your note' : `A note from ${note.authorName}`}</h1>
         <p className="muted">
-          {note.sharedAt ? `Shared ${formatDateTime(note.sharedAt)}` : null}
-          {retracted && note.retractedAt ? ` · retracted ${formatDateTime(note.retractedAt)}` : null}
+          {note.sharedAt ? <>Shared <LocalTime iso={note.sharedAt} /></> : null}
+          {retracted && note.retractedAt ? <> · retracted <LocalTime iso={note.retractedAt} /></> : null}
         </p>
       </hgroup>
       {closed ? <ClosedSpaceNotice closed={closed} /> : null}
@@ -123,7 +124,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         <h2 id="ack-heading">Acknowledgement</h2>
         {note.acknowledgement ? (
           <div className="acknowledgement" data-testid="acknowledgement">
-            <strong>{note.mine ? `${note.acknowledgement.byName} read this` : 'You read this'}</strong> · {formatDateTime(note.acknowledgement.at)}
+            <strong>{note.mine ? `${note.acknowledgement.byName} read this` : 'You read this'}</strong> · <LocalTime iso={note.acknowledgement.at} />
             {note.acknowledgement.response ? <p>“{note.acknowledgement.response}”</p> : null}
           </div>
         ) : note.mine ? (
@@ -141,7 +142,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           {note.replies.map((reply) => (
             <li key={reply.id} className={reply.mine ? 'reply reply-mine' : 'reply'}>
               <header>
-                {reply.mine ? 'You' : reply.authorName} · {formatDateTime(reply.createdAt)}
+                {reply.mine ? 'You' : reply.authorName} · <LocalTime iso={reply.createdAt} />
               </header>
               <p>{reply.body}</p>
             </li>
@@ -152,12 +153,4 @@ export default async function NotePage({ params, searchParams }: { params: Promi
       {note.mine && !retracted && !closed ? <RetractNoteForm noteId={note.id} partnerName={partnerName} /> : null}
     </main>
   );
-}
-
-function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-function formatDateTime(date: Date): string {
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }

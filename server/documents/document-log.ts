@@ -69,6 +69,8 @@ export class DocumentLog implements PersistenceSource {
   /** The batch the scheduler is writing now, with the seq its first row had when taken. */
   private inFlight: { rows: UpdateRow[]; expectedFirstSeq: number } | null = null;
   private compacting = false;
+  /** Every stored row up to this seq is in the document in memory (loaded, written here, or caught up). */
+  private seenThrough: number;
 
   constructor(
     readonly documentId: string,
@@ -78,6 +80,7 @@ export class DocumentLog implements PersistenceSource {
   ) {
     this.nextSeq = stored.lastSeq + 1;
     this.writtenSeq = stored.lastSeq;
+    this.seenThrough = stored.lastSeq;
     this.snapshotSeq = stored.snapshotSeq;
   }
 
@@ -169,6 +172,7 @@ export class DocumentLog implements PersistenceSource {
   batchWritten(batch: DocumentBatch): void {
     // The shared writer numbers the rows in place after whatever others appended meanwhile.
     const renumbered = this.inFlight !== null && batch.updates[0]!.seq !== this.inFlight.expectedFirstSeq;
+    if (this.seenThrough === batch.updates[0]!.seq - 1) this.seenThrough = batch.updates[batch.updates.length - 1]!.seq;
     this.inFlight = null;
     this.storedCount += batch.updates.length;
     this.writtenSeq = Math.max(this.writtenSeq, batch.updates[batch.updates.length - 1]!.seq);
@@ -185,6 +189,21 @@ export class DocumentLog implements PersistenceSource {
       void this.compact(this.writtenSeq);
     }
     this.owner?.stored?.(this.storedCount);
+  }
+
+  /**
+   * Applies every stored row this document in memory may not have seen (another instance stored it
+   * while the bus lost its message, e.g. during a Redis outage). Rows already here change nothing.
+   */
+  async catchUpFromLog(): Promise<void> {
+    for (let page = 0; page < 100 && !this.closed; page++) {
+      const rows = await listDocumentUpdates(this.deps.db, this.documentId, { afterSeq: this.seenThrough, limit: 10_000 });
+      if (rows.length === 0 || this.closed) return;
+      for (const row of rows) this.owner?.applyStored(row.update);
+      this.seenThrough = rows[rows.length - 1]!.seq;
+      this.writtenSeq = Math.max(this.writtenSeq, this.seenThrough);
+      if (rows.length < 10_000) return;
+    }
   }
 
   /** A snapshot built from the stored log up to `upToSeq` (not from memory; see the file comment). */
@@ -240,6 +259,7 @@ export class DocumentLog implements PersistenceSource {
       keptAppliedAt.push(this.unwrittenAppliedAt[index]!);
     });
     this.writtenSeq = rows[rows.length - 1]!.seq;
+    this.seenThrough = Math.max(this.seenThrough, this.writtenSeq);
     let seq = this.writtenSeq + 1;
     for (const row of keptRows) row.seq = seq++;
     this.nextSeq = seq;

@@ -297,8 +297,8 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner, PeerRoom {
       if (connection !== origin) connection.send(message);
     }
     this.sizeEstimate += update.length;
-    if (origin === FROM_LOG || this.state !== 'open') return;
-    if (origin === FROM_PEER || (origin?.kind === 'pending-retry' && origin.fromPeer)) {
+    if (this.state !== 'open') return;
+    if (origin === FROM_LOG || origin === FROM_PEER || (origin?.kind === 'pending-retry' && origin.fromPeer)) {
       this.log.foreignApplied();
       return;
     }

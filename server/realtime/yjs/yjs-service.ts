@@ -140,7 +140,9 @@ export function createYjsService(options: YjsServiceOptions = {}): RealtimeServi
     // have been lost too).
     const stopResync = bus.onResync(() => {
       for (const room of [...rooms]) {
-        void room.peers.catchUp().catch((error: unknown) => log(`realtime: catching up document ${room.documentId} after a bus outage failed: ${(error as Error)?.message ?? error}`));
+        // The others' unsaved edits come from them; what they stored meanwhile (and then unloaded) from the log.
+        const caughtUp = Promise.all([room.peers.catchUp(), room.log.catchUpFromLog()]);
+        void caughtUp.catch((error: unknown) => log(`realtime: catching up document ${room.documentId} after a bus outage failed: ${(error as Error)?.message ?? error}`));
         void recheckConnections(room, [...room.connections]);
       }
     });

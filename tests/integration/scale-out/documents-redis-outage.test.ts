@@ -91,4 +91,41 @@ describe.skipIf(!canRun)('a document on two instances while Redis restarts', () 
     expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
     expect(new Set(log.map((row) => Buffer.from(row.update).toString('base64'))).size).toBe(log.length);
   }, 150_000);
+
+  it('what the other instance stored during the outage and then unloaded reaches the partner once Redis is back (read from the log)', async () => {
+    const db = cluster.database.db;
+    const [one, two] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
+    const { alex, sam, space } = await makeCouple(db);
+    const documentId = await makeDocument(db, { spaceId: space.id, createdBy: alex.id });
+    const connect = async (url: string, userId: string) => {
+      const client = connectDocument(url, documentId, await documentTokenFor(cluster.authSecret, userId, documentId));
+      open.push(client);
+      await within(client.synced, 15_000, 'the client to sync');
+      return client;
+    };
+    const a = await connect(one.url, alex.id);
+    const b = await connect(two.url, sam.id);
+    a.text.insert(0, 'Before. ');
+    await until(() => b.text.toString() === 'Before. ', 10_000, 'the first words to cross');
+
+    await redis.stop();
+    await sleep(500);
+    b.text.insert(b.text.length, 'Sam wrote this and left. ');
+    // Sam's instance stores the words, then unloads the document when Sam closes the page.
+    await until(
+      async () => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, (await loadDocumentState(db, documentId)).state);
+        return doc.getText('body').toString().includes('Sam wrote this');
+      },
+      10_000,
+      'Sam’s words to be stored',
+    );
+    b.destroy();
+    await sleep(1000);
+    expect(a.text.toString()).not.toContain('Sam wrote this');
+
+    await redis.start();
+    await until(() => a.text.toString().includes('Sam wrote this and left.'), 30_000, 'Sam’s stored words to reach Alex');
+  }, 150_000);
 });

@@ -198,6 +198,13 @@ describe.skipIf(!canRun)('two Mend instances on PostgreSQL and Redis', () => {
     await must(a, { type: 'arrive', conversationId: id });
     await must(a, { type: 'check-in', conversationId: id, feelings: ['anxious'], intensity: 3 });
     await latestState(s, (v) => v?.checkIn.partnerHasCheckedIn === true);
+    // A call rings across instances (relayed to the partner's room through the adapter), once.
+    const ring = { conversationId: id, callId: crypto.randomUUID(), fromDevice: 'alex-laptop-1', toDevice: null, signal: { kind: 'ring' } };
+    expect(await a.socket.timeout(8000).emitWithAck('call-signal-to-server', ring)).toEqual({ ok: true });
+    await waitForEvent(s, 'call-signal-to-client', (d: { callId: string; fromUserId: string }) => d.callId === ring.callId && d.fromUserId === alex.id, 10_000);
+    await sleep(300);
+    expect(countOf(s, 'call-signal-to-client')).toBe(1);
+    expect(countOf(a, 'call-signal-to-client')).toBe(0);
     // Sam's wire never carries Alex's check-in before both have chosen.
     expect(s.wire.join('')).not.toContain('anxious');
     await must(s, { type: 'check-in', conversationId: id, feelings: ['hopeful'], intensity: 2 });

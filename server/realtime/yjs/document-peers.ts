@@ -36,8 +36,8 @@ export interface PeerRoom {
   missingFor(stateVector: Uint8Array): Uint8Array;
   /** True when the document behind `stateVector` has something this one lacks. */
   lacksFrom(stateVector: Uint8Array): boolean;
-  /** Store these updates of a dead instance as this instance's own records, with their authors. */
-  adopt(records: PeerRecord[]): void;
+  /** Store these updates of a dead instance (those the log lacks) as this instance's own records, with their authors; how many. */
+  adopt(records: PeerRecord[]): Promise<number>;
   unstored(): PeerRecord[];
   storedThrough(): number;
 }
@@ -249,9 +249,10 @@ export class DocumentPeers {
         if (!records || records.size === 0) continue;
         if (taker !== this.bus.instanceId) continue;
         const ordered = [...records.values()].sort((a, b) => a.record - b.record);
+        // Kept until stored: a failed attempt (database trouble) is tried again at the next check.
+        const adopted = await this.room.adopt(ordered);
         this.unconfirmed.delete(origin);
-        this.log(`realtime: instance ${origin} is gone with ${ordered.length} unsaved update(s) of document ${this.documentId}; storing them here`);
-        this.room.adopt(ordered);
+        this.log(`realtime: instance ${origin} is gone with ${adopted} unsaved update(s) of document ${this.documentId} (of ${ordered.length} unconfirmed); storing them here`);
         this.bus.publishDocument(this.documentId, encodePeerMessage({ kind: 'adopted', origin, record: ordered.at(-1)!.record }));
       }
     } catch (error) {

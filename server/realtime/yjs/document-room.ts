@@ -15,7 +15,7 @@ import type { RealtimeBus } from '../../bus/realtime-bus';
 import type { Executor } from '../../db/database';
 import { bindingRows, checkClientOwnership, loadClientOwners, type ClientOwners } from '../../documents/client-bindings';
 import { DocumentLog, type DocumentLogOwner } from '../../documents/document-log';
-import { loadDocument } from '../../documents/document-store';
+import { loadDocument, loadDocumentState } from '../../documents/document-store';
 import type { PersistenceScheduler } from '../../documents/persistence-scheduler';
 import { ownAwarenessStamped } from './awareness-filter';
 import { CloseCode } from './close-codes';
@@ -364,14 +364,29 @@ export class DocumentRoom implements MessageSink, DocumentLogOwner, PeerRoom {
     return false;
   }
 
-  adopt(records: PeerRecord[]): void {
-    if (this.state !== 'open') return;
+  async adopt(records: PeerRecord[]): Promise<number> {
+    if (this.state !== 'open') return 0;
+    // Only what the log really lacks: the sender may have stored some of it and lost only the news
+    // of it (a message lost on the bus). Checked against the stored document, not against memory.
+    const { state } = await loadDocumentState(this.deps.db, this.documentId);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, state);
+    let adopted = 0;
     for (const record of records) {
+      let changed = false;
+      const mark = () => (changed = true);
+      stored.on('update', mark);
+      Y.applyUpdate(stored, record.update);
+      stored.off('update', mark);
+      if (!changed || this.state !== 'open') continue;
+      adopted++;
       const clientIds = [...Y.parseUpdateMeta(record.update).from.keys()];
       // The dead instance may not have stored these bindings; storing them again changes nothing if it did.
       this.log.bind(bindingRows(this.documentId, clientIds, record.authorId));
       this.log.record(record.update, record.authorId);
     }
+    stored.destroy();
+    return adopted;
   }
 
   unstored(): PeerRecord[] {

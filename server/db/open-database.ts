@@ -28,20 +28,40 @@ export function parseBytea(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text.slice(2), 'hex'));
 }
 
-export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
+/**
+ * `thread` (the default): PGlite runs in a worker thread of its own (pglite-thread.ts), so SQL never
+ * holds this thread's event loop. `thread: false` runs it in this thread, for comparison.
+ */
+export async function openPglite(dataDir: string | null, options: { thread?: boolean } = {}): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const options = { parsers: { [BYTEA_OID]: parseBytea }, serializers: { [BYTEA_OID]: serializeBytea } };
-  const client = dataDir ? new PGlite(path.join(dataDir, 'pglite'), options) : new PGlite(options);
-  await client.waitReady;
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
+  const location = dataDir ? path.join(dataDir, 'pglite') : null;
+  let client: { close(): Promise<void> };
+  if (options.thread ?? true) {
+    const { PgliteThread } = await import('./pglite-thread');
+    const thread = new PgliteThread(location);
+    await thread.waitReady;
+    client = thread;
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const conversions = { parsers: { [BYTEA_OID]: parseBytea }, serializers: { [BYTEA_OID]: serializeBytea } };
+    const pglite = location ? new PGlite(location, conversions) : new PGlite(conversions);
+    await pglite.waitReady;
+    client = pglite;
+  }
+  // The thread client offers the part of PGlite's interface the driver uses (query, transaction).
+  const db = drizzle({ client: client as never, schema });
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   return {
     kind: 'pglite',
     db: db as unknown as Database,
-    location: dataDir ? path.join(dataDir, 'pglite') : 'memory',
+    location: location ?? 'memory',
     close: () => client.close(),
   };
 }

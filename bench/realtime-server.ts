@@ -21,7 +21,14 @@ export interface BenchDocument {
 }
 
 export type ServerMessage =
-  | { type: 'ready'; port: number; documents: BenchDocument[]; database: string }
+  | {
+      type: 'ready';
+      port: number;
+      documents: BenchDocument[];
+      database: string;
+      /** Several instances: what a second instance needs to join the first (its database and token secret). */
+      join?: { databaseUrl: string; secret: string };
+    }
   | {
       type: 'stats';
       rss: number;
@@ -41,6 +48,29 @@ const kind = process.argv[2] as 'mend' | 'reference';
 const docCount = Number(process.argv[3] ?? 500);
 
 const loopDelay = new LoopDelaySampler();
+
+/**
+ * BENCH_SLICE_PROFILE=dir: a CPU profile of the measured turns only (one file per turn, this
+ * server's kind in the name), without start-up, seeding and connecting, which dominate a profile of
+ * the whole process. `node bench/sum-profiles.mjs dir/mend-*` adds them up.
+ */
+const sliceProfiler = process.env.BENCH_SLICE_PROFILE
+  ? await (async () => {
+      const { Session } = await import('node:inspector/promises');
+      const { writeFileSync, mkdirSync } = await import('node:fs');
+      const dir = process.env.BENCH_SLICE_PROFILE!;
+      mkdirSync(dir, { recursive: true });
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      let turn = 0;
+      return {
+        start: () => void session.post('Profiler.start'),
+        stop: () =>
+          void session.post('Profiler.stop').then(({ profile }) => writeFileSync(path.join(dir, `${kind}-${process.pid}-${turn++}.cpuprofile`), JSON.stringify(profile))),
+      };
+    })()
+  : null;
 
 /** CPU used by this process during the measured slices only. */
 const cpuMeter = {
@@ -105,19 +135,31 @@ async function runMend(): Promise<void> {
   const { startMendServer } = await import('../server/http-server');
   const { createYjsService } = await import('../server/realtime/yjs/yjs-service');
   const { createTestDatabaseUrl } = await import('../tests/support/test-database');
-  const secret = randomBytes(32).toString('base64url');
+  // BENCH_JOIN_DATABASE_URL + BENCH_JOIN_SECRET: a second instance of a cluster the first one set up.
+  const joining = process.env.BENCH_JOIN_DATABASE_URL ? { databaseUrl: process.env.BENCH_JOIN_DATABASE_URL, secret: process.env.BENCH_JOIN_SECRET! } : null;
+  const secret = joining?.secret ?? randomBytes(32).toString('base64url');
   let database: DatabaseHandle;
+  let databaseUrl: string | undefined;
   let cleanup = async () => {};
-  if (process.env.DATABASE_URL) {
+  if (joining) {
+    database = await openPostgres(joining.databaseUrl, { max: 10 });
+    databaseUrl = joining.databaseUrl;
+  } else if (process.env.DATABASE_URL) {
     const created = await createTestDatabaseUrl();
     database = await openPostgres(created.url, { max: 10 });
+    databaseUrl = created.url;
     cleanup = created.drop;
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'mend-bench-'));
-    database = await openPglite(dir);
+    // BENCH_PGLITE_THREAD=off: PGlite in the server's own thread, as before it had a thread of its own.
+    database = await openPglite(dir, { thread: process.env.BENCH_PGLITE_THREAD !== 'off' });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const seeded = await seed(database, docCount);
+  const seeded = joining ? [] : await seed(database, docCount);
+  // BENCH_REDIS_URL: several instances sharing updates through Redis (each run its own prefix).
+  const bus = process.env.BENCH_REDIS_URL
+    ? await (await import('../server/bus/start-bus')).startBus({ redisUrl: process.env.BENCH_REDIS_URL, redisPrefix: process.env.BENCH_REDIS_PREFIX ?? 'mend-bench', log: () => {} })
+    : null;
   let measuring = false;
   const persistLags: number[] = [];
   const logLines: string[] = [];
@@ -147,11 +189,13 @@ async function runMend(): Promise<void> {
       measuring = true;
       loopDelay.start();
       cpuMeter.start();
+      sliceProfiler?.start();
     }
     if (message.type === 'measure-stop') {
       measuring = false;
       loopDelay.stop();
       cpuMeter.stop();
+      sliceProfiler?.stop();
     }
     if (message.type === 'stats') {
       const delay = loopDelay.summary();
@@ -160,6 +204,7 @@ async function runMend(): Promise<void> {
     if (message.type === 'exit') {
       void (async () => {
         await server.close();
+        await bus?.close();
         await database.close();
         await cleanup();
         // A normal exit (not process.exit) lets --cpu-prof write its profile.
@@ -169,7 +214,8 @@ async function runMend(): Promise<void> {
       })();
     }
   });
-  send({ type: 'ready', port: server.port, documents: benchDocuments, database: database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL' });
+  const databaseName = database.kind === 'postgres' ? 'PostgreSQL' : process.env.BENCH_PGLITE_THREAD === 'off' ? 'PGlite (same thread)' : 'PGlite';
+  send({ type: 'ready', port: server.port, documents: benchDocuments, database: databaseName, join: bus && databaseUrl ? { databaseUrl, secret } : undefined });
 }
 
 async function runReference(): Promise<void> {
@@ -187,10 +233,12 @@ async function runReference(): Promise<void> {
     if (message.type === 'measure-start') {
       loopDelay.start();
       cpuMeter.start();
+      sliceProfiler?.start();
     }
     if (message.type === 'measure-stop') {
       loopDelay.stop();
       cpuMeter.stop();
+      sliceProfiler?.stop();
     }
     if (message.type === 'stats') {
       const delay = loopDelay.summary();

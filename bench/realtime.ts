@@ -8,6 +8,7 @@
  *   npm run bench:realtime                                   # PGlite, 500 documents, 2 edits/s per client, 30 s
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:realtime
  *   npm run bench:realtime -- --docs 100 --rate 5 --duration 20 --warmup 5 --servers mend
+ *   DATABASE_URL=postgres://… npm run bench:realtime -- --instances 2    # Mend as two instances on Redis
  *
  * Prints a table, then one JSON line. Each server runs in its own child process (bench/realtime-server.ts);
  * the clients all run in this process. Both servers run at the same time and take turns under load in
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     servers: { type: 'string', default: 'mend,reference' },
+    instances: { type: 'string', default: '1' },
   },
 });
 const docCount = positive(values.docs, 'docs');
@@ -39,6 +41,23 @@ const ratePerClient = positive(values.rate, 'rate');
 const durationS = positive(values.duration, 'duration');
 const warmupS = Number(values.warmup);
 const servers = values.servers.split(',').filter((s): s is 'mend' | 'reference' => s === 'mend' || s === 'reference');
+/**
+ * --instances 2: Mend runs as two processes on one PostgreSQL database (DATABASE_URL) sharing
+ * updates through Redis (REDIS_URL, default the machine's). Half the pairs have both partners on
+ * one instance (alternately the first and the second), half have one partner on each: the two are
+ * reported side by side, measured in the same turns.
+ */
+const instances = Number(values.instances);
+if (instances !== 1 && instances !== 2) {
+  console.error('--instances must be 1 or 2');
+  process.exit(2);
+}
+if (instances === 2 && !process.env.DATABASE_URL) {
+  console.error('--instances 2 needs DATABASE_URL (a PostgreSQL server both instances share)');
+  process.exit(2);
+}
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const redisPrefix = `mend-bench-${process.pid}-${Date.now().toString(36)}`;
 
 function positive(value: string, name: string): number {
   const n = Number(value);
@@ -70,6 +89,8 @@ interface Figures {
   loop_delay: { p50: number; p99: number; max: number; gcMax: number };
   cpu_ms_per_s: number;
   client_loop_delay: { p50: number; p99: number; max: number; gcMax: number };
+  /** --instances 2: pairs with one partner on each instance. */
+  cross?: { p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; edits_per_s: number };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -78,12 +99,14 @@ function percentile(sorted: number[], p: number): number {
 }
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-function startServer(kind: 'mend' | 'reference'): { child: ChildProcess; next: <T extends ServerMessage['type']>(type: T) => Promise<Extract<ServerMessage, { type: T }>> } {
+type ServerHandle = { child: ChildProcess; next: <T extends ServerMessage['type']>(type: T) => Promise<Extract<ServerMessage, { type: T }>> };
+
+function startServer(kind: 'mend' | 'reference', extraEnv: Record<string, string> = {}): ServerHandle {
   const child = fork(path.join(here, 'realtime-server.ts'), [kind, String(docCount)], {
     // BENCH_CPU_PROFILE=dir writes a .cpuprofile of the server process there (for finding hot spots).
     execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
   });
   const next = <T extends ServerMessage['type']>(type: T) =>
     new Promise<Extract<ServerMessage, { type: T }>>((resolve, reject) => {
@@ -112,6 +135,8 @@ let editCounter = 0;
 /** One server under test: its process, its clients, and what was measured against it. */
 class Target {
   readonly latencies: number[] = [];
+  /** Latencies of pairs split across two instances (--instances 2). */
+  readonly crossLatencies: number[] = [];
   private readonly sentAt = new Map<string, number>();
   private readonly clients: Client[] = [];
   private measuring = false;
@@ -120,21 +145,43 @@ class Target {
   private sent = 0;
   // The clients' own event loop is part of every latency measured here; this shows how much.
   private readonly clientLoop = new LoopDelaySampler();
-  private server!: ReturnType<typeof startServer>;
+  /** One server process, or (a Mend cluster) the first and the second instance. */
+  private readonly serverProcesses: ServerHandle[] = [];
   database = '';
 
-  constructor(readonly kind: 'mend' | 'reference') {}
+  constructor(
+    readonly kind: 'mend' | 'reference',
+    readonly instanceCount = 1,
+  ) {}
+
+  private get server(): ServerHandle {
+    return this.serverProcesses[0]!;
+  }
 
   async start(): Promise<void> {
-    this.server = startServer(this.kind);
+    const cluster: Record<string, string> = this.instanceCount > 1 ? { BENCH_REDIS_URL: redisUrl, BENCH_REDIS_PREFIX: redisPrefix } : {};
+    this.serverProcesses.push(startServer(this.kind, cluster));
     const ready = await this.server.next('ready');
+    const origins = [`ws://127.0.0.1:${ready.port}/realtime/yjs`];
     this.database = ready.database;
-    const origin = `ws://127.0.0.1:${ready.port}/realtime/yjs`;
-    process.stderr.write(`${this.kind}: server ready (${ready.database}), connecting ${docCount * 2} clients…\n`);
+    if (this.instanceCount > 1) {
+      if (!ready.join) throw new Error('the first instance did not say how to join it');
+      const second = startServer(this.kind, { ...cluster, BENCH_JOIN_DATABASE_URL: ready.join.databaseUrl, BENCH_JOIN_SECRET: ready.join.secret });
+      this.serverProcesses.push(second);
+      const joined = await second.next('ready');
+      origins.push(`ws://127.0.0.1:${joined.port}/realtime/yjs`);
+      this.database = `${ready.database} x2+Redis`;
+    }
+    process.stderr.write(`${this.kind}: server ready (${this.database}), connecting ${docCount * 2} clients…\n`);
     for (let start = 0; start < ready.documents.length; start += 50) {
       const batch: Client[] = [];
-      for (const document of ready.documents.slice(start, start + 50)) {
-        batch.push(this.connect(origin, document.id, document.tokens[0]), this.connect(origin, document.id, document.tokens[1]));
+      for (const [offset, document] of ready.documents.slice(start, start + 50).entries()) {
+        const i = start + offset;
+        // Cluster: odd pairs are split across the instances; even pairs share one, alternately the first and the second.
+        const cross = origins.length > 1 && i % 2 === 1;
+        const home = origins[Math.floor(i / 2) % origins.length]!;
+        const away = cross ? origins[(Math.floor(i / 2) + 1) % origins.length]! : home;
+        batch.push(this.connect(home, document.id, document.tokens[0], cross), this.connect(away, document.id, document.tokens[1], cross));
       }
       await Promise.all(batch.map((client) => new Promise<void>((resolve) => (client.provider.synced ? resolve() : client.provider.once('sync', () => resolve())))));
       this.clients.push(...batch);
@@ -142,7 +189,7 @@ class Target {
     process.stderr.write(`${this.kind}: ${this.clients.length} clients synced\n`);
   }
 
-  private connect(origin: string, documentId: string, token: string): Client {
+  private connect(origin: string, documentId: string, token: string, cross = false): Client {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(origin, documentId, doc, {
       params: token ? { token } : {},
@@ -160,7 +207,7 @@ class Target {
           const at = this.sentAt.get(id);
           if (at === undefined) continue;
           this.sentAt.delete(id);
-          if (id.startsWith('m')) this.latencies.push(now - at);
+          if (id.startsWith('m')) (cross ? this.crossLatencies : this.latencies).push(now - at);
         }
       }
     });
@@ -199,26 +246,43 @@ class Target {
     this.measuring = true;
     this.measureStartedAt = performance.now();
     this.clientLoop.start();
-    this.server.child.send({ type: 'measure-start' });
+    for (const server of this.serverProcesses) server.child.send({ type: 'measure-start' });
   }
 
   stopMeasuring(): void {
     this.measuring = false;
     this.measuredMs += performance.now() - this.measureStartedAt;
     this.clientLoop.stop();
-    this.server.child.send({ type: 'measure-stop' });
+    for (const server of this.serverProcesses) server.child.send({ type: 'measure-stop' });
   }
 
   async finish(): Promise<Figures> {
-    this.server.child.send({ type: 'stats' });
-    const stats = await this.server.next('stats');
+    const all: Array<Extract<ServerMessage, { type: 'stats' }>> = [];
+    for (const server of this.serverProcesses) {
+      server.child.send({ type: 'stats' });
+      all.push(await server.next('stats'));
+    }
     for (const client of this.clients) {
       client.provider.awareness.destroy();
       client.provider.destroy();
       client.doc.destroy();
     }
-    this.server.child.send({ type: 'exit' });
-    await new Promise((resolve) => this.server.child.once('exit', resolve));
+    // The first instance made the database and drops it: it goes last.
+    for (const server of [...this.serverProcesses].reverse()) {
+      server.child.send({ type: 'exit' });
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+    // A cluster's figures are the instances' together: memory and CPU summed, the worse loop delay.
+    const worst = (pick: (delay: Figures['loop_delay']) => number) => Math.max(...all.map((each) => pick(each.loopDelay)));
+    const stats = {
+      rss: all.reduce((sum, each) => sum + each.rss, 0),
+      baselineRss: all.reduce((sum, each) => sum + each.baselineRss, 0),
+      persistLags: all.flatMap((each) => each.persistLags),
+      serverLogLines: all.reduce((sum, each) => sum + each.serverLogLines, 0),
+      firstLogLines: all.flatMap((each) => each.firstLogLines).slice(0, 5),
+      cpuPerSecond: all.reduce((sum, each) => sum + each.cpuPerSecond, 0),
+      loopDelay: { p50: worst((d) => d.p50), p99: worst((d) => d.p99), max: worst((d) => d.max), gcMax: worst((d) => d.gcMax) },
+    };
     const latencies = [...this.latencies].sort((a, b) => a - b);
     const lags = [...stats.persistLags].sort((a, b) => a - b);
     const measuredS = this.measuredMs / 1000;
@@ -236,6 +300,16 @@ class Target {
       cpu_ms_per_s: stats.cpuPerSecond,
       client_loop_delay: this.clientLoop.summary(),
     };
+    if (this.instanceCount > 1) {
+      const cross = [...this.crossLatencies].sort((a, b) => a - b);
+      figures.cross = {
+        p50_ms: round(percentile(cross, 50)),
+        p95_ms: round(percentile(cross, 95)),
+        p99_ms: round(percentile(cross, 99)),
+        max_ms: round(cross.at(-1) ?? NaN),
+        edits_per_s: round(cross.length / measuredS, 1),
+      };
+    }
     if (this.kind === 'mend') {
       figures.persist_p50_ms = round(percentile(lags, 50));
       figures.persist_p99_ms = round(percentile(lags, 99));
@@ -254,7 +328,7 @@ const SLICE_MS = 5000;
 const LEAD_IN_MS = 500;
 const SETTLE_MS = 1000;
 const loadAtStart = loadavg()[0]!;
-const targets = servers.map((kind) => new Target(kind));
+const targets = servers.map((kind) => new Target(kind, kind === 'mend' ? instances : 1));
 for (const target of targets) await target.start();
 process.stderr.write(`warming up ${warmupS} s, then measuring ${durationS} s per server in ${SLICE_MS / 1000} s turns…\n`);
 for (const target of targets) {
@@ -301,6 +375,15 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['client loop delay p99/max (ms)', (f) => `${f.client_loop_delay.p99}/${f.client_loop_delay.max}`],
   ['server / client GC pause max (ms)', (f) => `${f.loop_delay.gcMax}/${f.client_loop_delay.gcMax}`],
   ['persistence lag p99 (ms)', (f) => (f.persist_p99_ms === undefined ? '-' : String(f.persist_p99_ms))],
+  ...(instances > 1
+    ? ([
+        ['cross-instance p50 (ms)', (f) => (f.cross ? String(f.cross.p50_ms) : '-')],
+        ['cross-instance p95 (ms)', (f) => (f.cross ? String(f.cross.p95_ms) : '-')],
+        ['cross-instance p99 (ms)', (f) => (f.cross ? String(f.cross.p99_ms) : '-')],
+        ['cross-instance max (ms)', (f) => (f.cross ? String(f.cross.max_ms) : '-')],
+        ['cross-instance delivered / s', (f) => (f.cross ? String(f.cross.edits_per_s) : '-')],
+      ] satisfies Array<[string, (f: Figures) => string]>)
+    : []),
 ];
 console.log(`\nRealtime benchmark: ${docCount} documents, ${docCount * 2} clients, ${ratePerClient} edits/s per client, ${durationS} s measured per server`);
 // Other work on the machine shows up in every latency here; the load average says how much there was.
@@ -314,6 +397,7 @@ if (mend && reference) {
   console.log(`${'ratio p50 (mend / reference)'.padEnd(32)}${String(round(mend.p50_ms / reference.p50_ms)).padStart(14)}`);
   console.log(`${'ratio p99 (mend / reference)'.padEnd(32)}${String(round(mend.p99_ms / reference.p99_ms)).padStart(14)}`);
 }
+if (mend?.cross) console.log(`${'ratio p99 (cross / same inst.)'.padEnd(32)}${String(round(mend.cross.p99_ms / mend.p99_ms)).padStart(14)}`);
 console.log('');
 const pick = (f: Figures | undefined, withPersist: boolean) =>
   f && {
@@ -333,6 +417,11 @@ console.log(
     reference: pick(reference, false) ?? null,
     ratio_p50: mend && reference ? round(mend.p50_ms / reference.p50_ms) : null,
     ratio_p99: mend && reference ? round(mend.p99_ms / reference.p99_ms) : null,
+    // --instances 2: pairs split across the two instances; "mend" above is then the pairs on one instance of the same cluster.
+    cross_instance: mend?.cross ? { ...mend.cross, ratio_p99_over_same: round(mend.cross.p99_ms / mend.p99_ms) } : null,
+    instances,
+    server_cpu_ms_per_s: { mend: mend?.cpu_ms_per_s ?? null, reference: reference?.cpu_ms_per_s ?? null },
+    load: { start: round(loadAtStart), end: round(loadavg()[0]!) },
   }),
 );
 process.exit(0);

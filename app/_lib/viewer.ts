@@ -1,11 +1,10 @@
 /** Who is asking: the signed-in person from the session cookie, or null. */
-import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { users } from '@/drizzle/schema';
 import type { Viewer } from '@/server/access/authorization';
 import { auth } from '@/server/auth/next-auth';
 import { getDb } from '@/server/db/process-database';
+import { readProfile } from '@/server/domain/accounts/person-names';
 
 /**
  * The person and the session (device) of this request. auth() runs next-auth's jwt callback, which
@@ -28,7 +27,7 @@ export async function getViewer(): Promise<Viewer> {
 export async function getViewerProfile(): Promise<{ userId: string; name: string; email: string } | null> {
   const viewer = await getViewer();
   if (!viewer) return null;
-  const [user] = await getDb().select({ name: users.name, email: users.email }).from(users).where(eq(users.id, viewer.userId)).limit(1);
+  const user = await readProfile(getDb(), viewer.userId);
   return user ? { userId: viewer.userId, ...user } : null;
 }
 

@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { eq } from 'drizzle-orm';
-import { users } from '@/drizzle/schema';
-import { isUuid, requireAgreement } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
-import { isAppError } from '@/server/domain/errors';
+import { requireAgreement } from '@/server/access/authorization';
+import { readName } from '@/server/domain/accounts/person-names';
 import { colourForSeat } from '@/server/domain/spaces/member-colour';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
-import { requireSignedIn } from '../../../_lib/viewer';
+import { loadOr404 } from '../../../_lib/load-or-404';
 import { ArchiveAgreementButton, RenameAgreementForm } from '../agreement-forms';
 import { AgreementLiveRefresh } from '../agreement-live-refresh';
 // Versions and history: one self-contained strip above the editor.
@@ -22,17 +18,10 @@ export const metadata: Metadata = { title: 'Agreement' };
 
 export default async function AgreementPage({ params }: { params: Promise<{ agreementId: string }> }) {
   const { agreementId } = await params;
-  const viewer = await requireSignedIn(`/agreements/${encodeURIComponent(agreementId)}`);
-  if (!isUuid(agreementId)) notFound();
-  const db = getDb();
-  const access = await requireAgreement(db, viewer, agreementId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!access) notFound();
+  const { viewer, db, found: access } = await loadOr404(`/agreements/${encodeURIComponent(agreementId)}`, agreementId, (db, viewer) => requireAgreement(db, viewer, agreementId));
   const { document, membership } = access;
-  const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
-  const [creator] = document.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, document.createdBy)).limit(1) : [];
+  const myName = await readName(db, viewer.userId);
+  const creatorName = document.createdBy ? await readName(db, document.createdBy) : null;
   const archived = Boolean(document.archivedAt);
   const closed = await describeClosedSpace(db, membership);
   const editable = access.mode === 'edit';
@@ -45,7 +34,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
       <hgroup>
         <h1>{document.title}</h1>
         <p className="muted">
-          {creator ? `Started by ${document.createdBy === viewer.userId ? 'you' : creator.name} on ` : 'Started on '}
+          {creatorName ? `Started by ${document.createdBy === viewer.userId ? 'you' : creatorName} on ` : 'Started on '}
           <LocalTime iso={document.createdAt} format="date" />
         </p>
       </hgroup>
@@ -60,7 +49,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ agre
       <CollaborativeEditor
         documentId={document.id}
         editable={editable}
-        user={{ id: viewer.userId, name: me?.name ?? 'You', colour: colourForSeat(membership.seat) }}
+        user={{ id: viewer.userId, name: myName ?? 'You', colour: colourForSeat(membership.seat) }}
         placeholder="Write what you both agree to. Headings and checklists help keep it clear."
         label="Agreement text"
       />

@@ -1,12 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { findSpaceMembership, isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
+import { findSpaceMembership } from '@/server/access/authorization';
 import { getAmend, type AmendView } from '@/server/domain/amends/get-amend';
-import { isAppError } from '@/server/domain/errors';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
-import { requireSignedIn } from '../../../_lib/viewer';
 import { ClosedSpaceNotice } from '../../closed-space-notice';
 import { describeCadence } from '../../commitments/format';
 import { AmendDraftForm, DeleteAmendDraftForm, HowItAffectedMeForm, ReceiveAmendForm, WithdrawAmendForm } from '../amend-forms';
@@ -14,6 +10,7 @@ import { AmendsLive } from '../amends-live';
 import { listCommitmentChoices } from '../commitment-choices';
 import '../amends.css';
 import { LocalTime } from '@/app/_components/local-time';
+import { loadOr404 } from '@/app/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Amend' };
 
@@ -21,15 +18,8 @@ type FullAmend = Extract<AmendView, { visibility: 'full' }>;
 
 export default async function AmendPage({ params, searchParams }: { params: Promise<{ amendId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { amendId } = await params;
-  const viewer = await requireSignedIn(`/amends/${encodeURIComponent(amendId)}`);
-  if (!isUuid(amendId)) notFound();
-  const db = getDb();
   // Strangers and the partner asking for a draft get the same 404 as for an amend that never existed.
-  const amend = await getAmend(db, viewer, amendId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!amend) notFound();
+  const { viewer, db, found: amend } = await loadOr404(`/amends/${encodeURIComponent(amendId)}`, amendId, (db, viewer) => getAmend(db, viewer, amendId));
   const back = (
     <p className="breadcrumb">
       <Link href="/amends">← All amends</Link>

@@ -1,13 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { findSpaceMembership, isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
+import { findSpaceMembership } from '@/server/access/authorization';
 import type { PeriodView } from '@/server/domain/commitments/check-in-view';
 import { getCommitment, type CommitmentView } from '@/server/domain/commitments/get-commitment';
-import { isAppError } from '@/server/domain/errors';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
-import { requireSignedIn } from '../../../_lib/viewer';
 import { ClosedSpaceNotice } from '../../closed-space-notice';
 import { CommitmentChart } from '../commitment-chart';
 import { ChangeForm, CheckInForm, StepForm } from '../commitment-forms';
@@ -15,6 +11,7 @@ import { CommitmentsLive } from '../commitments-live';
 import { CHECK_IN_WORDS, describeCadence, describePeriod, formatDay, STATUS_LABELS } from '../format';
 import '../commitments.css';
 import { LocalTime } from '@/app/_components/local-time';
+import { loadOr404 } from '@/app/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Commitment' };
 
@@ -31,15 +28,8 @@ const STEP_WORDS: Record<CommitmentView['steps'][number]['type'], string> = {
 
 export default async function CommitmentPage({ params, searchParams }: { params: Promise<{ commitmentId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { commitmentId } = await params;
-  const viewer = await requireSignedIn(`/commitments/${encodeURIComponent(commitmentId)}`);
-  if (!isUuid(commitmentId)) notFound();
-  const db = getDb();
   // Strangers get the same 404 as for a commitment that never existed.
-  const view = await getCommitment(db, viewer, commitmentId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!view) notFound();
+  const { viewer, db, found: view } = await loadOr404(`/commitments/${encodeURIComponent(commitmentId)}`, commitmentId, (db, viewer) => getCommitment(db, viewer, commitmentId));
   const membership = await findSpaceMembership(db, viewer.userId, view.spaceId);
   const closed = membership ? await describeClosedSpace(db, membership) : null;
   const created = (await searchParams).created;

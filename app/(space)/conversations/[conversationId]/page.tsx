@@ -1,31 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
 import { getConversationSummary } from '@/server/domain/conversations/list-conversations';
-import { isAppError } from '@/server/domain/errors';
 import { listMembers } from '@/server/domain/spaces/space-members';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
-import { requireSignedIn } from '../../../_lib/viewer';
 import { NextStepToCommitmentForm } from '../../commitments/next-step-to-commitment-form';
 import { CheckInCard } from '../check-in-card';
 import { describeEnding, formatDuration } from '../format';
 import '../conversations.css';
 import { LocalTime } from '@/app/_components/local-time';
+import { loadOr404 } from '@/app/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Conversation summary' };
 
 export default async function ConversationSummaryPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const { conversationId } = await params;
-  const viewer = await requireSignedIn(`/conversations/${encodeURIComponent(conversationId)}`);
-  if (!isUuid(conversationId)) notFound();
-  const db = getDb();
-  const found = await getConversationSummary(db, viewer, conversationId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!found) notFound();
+  const { viewer, db, found: found } = await loadOr404(`/conversations/${encodeURIComponent(conversationId)}`, conversationId, (db, viewer) => getConversationSummary(db, viewer, conversationId));
   const { summary, ended, spaceId } = found;
   // The conversation's own space, which may have closed since (the one who stayed still reads it).
   const members = await listMembers(db, spaceId);

@@ -1,33 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
-import { isAppError } from '@/server/domain/errors';
 import { getExperience } from '@/server/domain/experiences/get-experience';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { listMembers } from '@/server/domain/spaces/space-members';
-import { requireSignedIn } from '../../../_lib/viewer';
 import { ClosedSpaceNotice } from '../../closed-space-notice';
 import { DeleteExperienceForm, DeleteMemoryForm, EditExperienceForm, MarkDoneForm, MemoryForm, PlanExperienceForm, RemoveMemoryPhotoForm } from '../experience-forms';
 import { ExperiencesLive } from '../experiences-live';
 import { LocalTime } from '../local-time';
 import { MemoryCard } from '../memory-card';
 import '../experiences.css';
+import { loadOr404 } from '@/app/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Together' };
 
 export default async function ExperiencePage({ params }: { params: Promise<{ experienceId: string }> }) {
   const { experienceId } = await params;
-  const viewer = await requireSignedIn(`/experiences/${encodeURIComponent(experienceId)}`);
-  if (!isUuid(experienceId)) notFound();
-  const db = getDb();
   // Strangers and the partner who left get the same 404 as for an experience that never existed.
-  const experience = await getExperience(db, viewer, experienceId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!experience) notFound();
+  const { viewer, db, found: experience } = await loadOr404(`/experiences/${encodeURIComponent(experienceId)}`, experienceId, (db, viewer) => getExperience(db, viewer, experienceId));
   const closed = await describeClosedSpace(db, experience.membership);
   const members = await listMembers(db, experience.spaceId);
   const partnerName = experience.partner?.authorName ?? members.find((m) => m.userId !== viewer.userId)?.name ?? 'Your partner';

@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { eq } from 'drizzle-orm';
-import { users } from '@/drizzle/schema';
-import { isUuid, requireJournalEntry } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
-import { isAppError } from '@/server/domain/errors';
+import { requireJournalEntry } from '@/server/access/authorization';
+import { readName } from '@/server/domain/accounts/person-names';
 import { colourForSeat } from '@/server/domain/spaces/member-colour';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
-import { requireSignedIn } from '../../../_lib/viewer';
+import { loadOr404 } from '../../../_lib/load-or-404';
 import { DeleteJournalEntryForm, JournalEntryDetailsForm } from '../journal-forms';
 import '../../notes/notes.css';
 import { formatCalendarDay } from '@/app/_lib/dates';
@@ -21,17 +17,10 @@ function formatEntryDate(iso: string): string {
 
 export default async function JournalEntryPage({ params }: { params: Promise<{ entryId: string }> }) {
   const { entryId } = await params;
-  const viewer = await requireSignedIn(`/journal/${encodeURIComponent(entryId)}`);
-  if (!isUuid(entryId)) notFound();
-  const db = getDb();
   // The partner gets exactly the 404 of an entry that never existed.
-  const access = await requireJournalEntry(db, viewer, entryId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!access) notFound();
+  const { viewer, db, found: access } = await loadOr404(`/journal/${encodeURIComponent(entryId)}`, entryId, (db, viewer) => requireJournalEntry(db, viewer, entryId));
   const { entry } = access;
-  const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).limit(1);
+  const myName = await readName(db, viewer.userId);
   return (
     <main className="container">
       <p className="breadcrumb">
@@ -44,7 +33,7 @@ export default async function JournalEntryPage({ params }: { params: Promise<{ e
       <CollaborativeEditor
         documentId={entry.documentId}
         editable
-        user={{ id: viewer.userId, name: me?.name ?? 'You', colour: colourForSeat(1) }}
+        user={{ id: viewer.userId, name: myName ?? 'You', colour: colourForSeat(1) }}
         placeholder="Write freely. No one else will read this."
         label="Journal entry"
       />

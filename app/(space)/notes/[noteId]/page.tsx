@@ -1,9 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
-import { isAppError } from '@/server/domain/errors';
 import { getNote } from '@/server/domain/notes/get-note';
 import { colourForSeat } from '@/server/domain/spaces/member-colour';
 import { listMembers } from '@/server/domain/spaces/space-members';
@@ -11,27 +7,20 @@ import { ClosedSpaceNotice } from '../../closed-space-notice';
 import { describeClosedSpace } from '@/server/domain/spaces/describe-closed-space';
 import { findSpaceMembership } from '@/server/access/authorization';
 import { CollaborativeEditor } from '../../../_components/collaborative-editor/collaborative-editor';
-import { requireSignedIn } from '../../../_lib/viewer';
 import { FeelingChips } from '../feeling-chips';
 import { AcknowledgeForm, DeleteDraftForm, DraftNoteForm, ReplyForm, RetractNoteForm } from '../note-forms';
 import { NotesLive } from '../notes-live';
 import { RichText } from '../rich-text';
 import '../notes.css';
 import { LocalTime } from '@/app/_components/local-time';
+import { loadOr404 } from '@/app/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Note' };
 
 export default async function NotePage({ params, searchParams }: { params: Promise<{ noteId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { noteId } = await params;
-  const viewer = await requireSignedIn(`/notes/${encodeURIComponent(noteId)}`);
-  if (!isUuid(noteId)) notFound();
-  const db = getDb();
   // Strangers and the partner asking for a draft get the same 404 as for a note that never existed.
-  const note = await getNote(db, viewer, noteId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!note) notFound();
+  const { viewer, db, found: note } = await loadOr404(`/notes/${encodeURIComponent(noteId)}`, noteId, (db, viewer) => getNote(db, viewer, noteId));
   const membership = note.visibility === 'full' ? await findSpaceMembership(db, viewer.userId, note.spaceId) : null;
   const members = membership ? await listMembers(db, membership.spaceId) : [];
   const closed = membership ? await describeClosedSpace(db, membership) : null;

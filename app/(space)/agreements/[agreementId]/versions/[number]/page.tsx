@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { CSSProperties } from 'react';
-import { isUuid } from '@/server/access/authorization';
-import { getDb } from '@/server/db/process-database';
-import { isAppError } from '@/server/domain/errors';
 import { describeChange } from '@/server/domain/history/diff-states';
 import { agreementStatusLabels } from '@/server/domain/versions/agreement-status';
 import { getVersionReview, type VersionReview } from '@/server/domain/versions/get-version-review';
-import { requireSignedIn } from '../../../../../_lib/viewer';
+import { loadOr404 } from '../../../../../_lib/load-or-404';
 import { DocumentView, type PersonLook } from '../../history/document-view';
 import { VersionLiveRefresh } from '../../history/live-refresh';
 import { LocalTime } from '../../history/local-time';
@@ -27,13 +23,8 @@ export const metadata: Metadata = { title: 'Review a version' };
  */
 export default async function ReviewVersionPage({ params }: { params: Promise<{ agreementId: string; number: string }> }) {
   const { agreementId, number: numberText } = await params;
-  const viewer = await requireSignedIn(`/agreements/${encodeURIComponent(agreementId)}/versions/${encodeURIComponent(numberText)}`);
-  if (!isUuid(agreementId) || !/^[1-9]\d{0,6}$/.test(numberText)) notFound();
-  const review = await getVersionReview(getDb(), viewer, agreementId, Number(numberText)).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not-found') return null;
-    throw error;
-  });
-  if (!review) notFound();
+  const path = `/agreements/${encodeURIComponent(agreementId)}/versions/${encodeURIComponent(numberText)}`;
+  const { found: review } = await loadOr404(path, agreementId, (db, viewer) => (/^[1-9]\d{0,6}$/.test(numberText) ? getVersionReview(db, viewer, agreementId, Number(numberText)) : Promise.resolve(null)));
   const { version, you, agreement } = review;
   const base = `/agreements/${agreement.id}`;
   const looks = new Map<string, PersonLook>([...review.people].map(([id, person]) => [id, { name: id === you.userId ? 'You' : person.name, colour: person.colour }]));

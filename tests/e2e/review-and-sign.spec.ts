@@ -161,6 +161,13 @@ test('a partner reviews what changed, asks for changes the proposer sees live, t
     await person.page.goto('/agreements');
     await expect(listStatus(person.page)).toHaveText('In effect');
   }
+  // A second agreement, never proposed, is a draft beside it.
+  await sam.page.getByLabel('Title').fill('Mornings');
+  await sam.page.getByRole('button', { name: 'Start this agreement' }).click();
+  await sam.page.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
+  await sam.page.goto('/agreements');
+  await expect(sam.page.getByTestId('agreement-item').filter({ hasText: 'Mornings' }).getByTestId('agreement-status')).toHaveText('Draft');
+  await shoot(sam.page, 'list-final');
   await alex.page.goto(`${path}/versions`);
   await shoot(alex.page, 'versions');
   await alex.context.close();

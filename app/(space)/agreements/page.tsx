@@ -93,7 +93,7 @@ function AgreementItem({ agreement, standing }: { agreement: AgreementSummary; s
         </small>
       </div>
       {review ? (
-        <Link href={review} className="review-link">
+        <Link href={review} className="review-link" aria-label={`Review and sign “${agreement.title}”`}>
           Review and sign
         </Link>
       ) : null}

@@ -5,6 +5,7 @@ import type { Viewer } from '@/server/access/authorization';
 import { auth } from '@/server/auth/next-auth';
 import { getDb } from '@/server/db/process-database';
 import { readProfile } from '@/server/domain/accounts/person-names';
+import { unauthenticated } from '@/server/domain/errors';
 
 /**
  * The person and the session (device) of this request. auth() runs next-auth's jwt callback, which
@@ -29,6 +30,13 @@ export async function getViewerProfile(): Promise<{ userId: string; name: string
   if (!viewer) return null;
   const user = await readProfile(getDb(), viewer.userId);
   return user ? { userId: viewer.userId, ...user } : null;
+}
+
+/** For actions: the signed-in person, or the calm "please sign in again" error that runAction shows. */
+export async function viewerOrThrow(): Promise<{ userId: string }> {
+  const viewer = await getViewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
 }
 
 /** For pages behind sign-in: unauthenticated visitors go to the sign-in page and come back after. */

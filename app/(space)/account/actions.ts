@@ -2,11 +2,8 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signOut } from '@/server/auth/next-auth';
-import { getDb } from '@/server/db/process-database';
 import { deleteAccount } from '@/server/domain/accounts/delete-account';
-import { unauthenticated } from '@/server/domain/errors';
-import { invalid, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, invalid } from '../../_lib/action-result';
 
 const deleteSchema = z.object({
   password: z.string().min(1, 'Enter your password to confirm.').max(200, 'That password is too long.'),
@@ -16,10 +13,8 @@ const deleteSchema = z.object({
 export async function deleteAccountAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = deleteSchema.safeParse({ password: formData.get('password'), confirm: String(formData.get('confirm') ?? '').trim().toLowerCase() });
   if (!parsed.success) return invalid(parsed.error);
-  const result = await runAction(async () => {
-    const viewer = await getViewer();
-    if (!viewer) throw unauthenticated();
-    await deleteAccount(getDb(), viewer.userId, parsed.data.password);
+  const result = await authedAction(async ({ viewer, db }) => {
+    await deleteAccount(db, viewer.userId, parsed.data.password);
     return { ok: true };
   });
   if (!result.ok) return result;

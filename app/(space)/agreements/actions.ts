@@ -2,15 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
 import { archiveAgreement, unarchiveAgreement } from '@/server/domain/agreements/archive-agreement';
 import { createAgreement } from '@/server/domain/agreements/create-agreement';
 import { agreementTitleSchema, agreementTemplateChoiceSchema } from '@/server/domain/agreements/agreement-input';
 import { renameAgreement } from '@/server/domain/agreements/rename-agreement';
 import { agreementTemplates } from '@/server/domain/agreements/templates';
-import { unauthenticated } from '@/server/domain/errors';
-import { formValues, invalid, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
 
 const createSchema = z.object({
   spaceId: z.uuid({ error: 'That space could not be found.' }),
@@ -20,12 +17,6 @@ const createSchema = z.object({
 const agreementIdSchema = z.object({ agreementId: z.uuid({ error: 'That agreement could not be found.' }) });
 const renameSchema = agreementIdSchema.extend({ title: agreementTitleSchema });
 
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
-
 export async function createAgreementAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['spaceId', 'title', 'templateId']);
   const parsed = createSchema.safeParse(values);
@@ -34,9 +25,8 @@ export async function createAgreementAction(_previous: ActionState, formData: Fo
   // Starting from a template without typing a title takes the template's own title.
   const title = parsed.data.title || (templateId ? (agreementTemplates.find((t) => t.id === templateId)?.title ?? '') : '');
   let createdId: string | null = null;
-  const result = await runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const agreement = await createAgreement(getDb(), viewer, spaceId, { title, templateId: templateId ?? '' });
+  const result = await authedAction(async ({ viewer, db }) => {
+    const agreement = await createAgreement(db, viewer, spaceId, { title, templateId: templateId ?? '' });
     createdId = agreement.id;
     return { ok: true };
   }, values);
@@ -49,9 +39,8 @@ export async function renameAgreementAction(_previous: ActionState, formData: Fo
   const values = formValues(formData, ['agreementId', 'title']);
   const parsed = renameSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const renamed = await renameAgreement(getDb(), viewer, parsed.data.agreementId, parsed.data.title);
+  return authedAction(async ({ viewer, db }) => {
+    const renamed = await renameAgreement(db, viewer, parsed.data.agreementId, parsed.data.title);
     revalidatePath('/agreements');
     revalidatePath(`/agreements/${renamed.id}`);
     return { ok: true, message: 'Renamed.', values: { title: renamed.title } };
@@ -62,9 +51,7 @@ export async function archiveAgreementAction(_previous: ActionState, formData: F
   const parsed = agreementIdSchema.safeParse(formValues(formData, ['agreementId']));
   if (!parsed.success) return invalid(parsed.error);
   const archive = formData.get('archive') !== 'no';
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const db = getDb();
+  return authedAction(async ({ viewer, db }) => {
     const agreement = archive ? await archiveAgreement(db, viewer, parsed.data.agreementId) : await unarchiveAgreement(db, viewer, parsed.data.agreementId);
     revalidatePath('/agreements');
     revalidatePath(`/agreements/${agreement.id}`);

@@ -7,7 +7,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
 import { createAmend } from '@/server/domain/amends/create-amend';
 import { deleteAmendDraft } from '@/server/domain/amends/delete-amend-draft';
 import { offerAmend } from '@/server/domain/amends/offer-amend';
@@ -15,18 +14,10 @@ import { receiveAmend } from '@/server/domain/amends/receive-amend';
 import { saveHowItAffectedMe } from '@/server/domain/amends/save-how-it-affected-me';
 import { updateAmendDraft } from '@/server/domain/amends/update-amend-draft';
 import { withdrawAmend } from '@/server/domain/amends/withdraw-amend';
-import { unauthenticated } from '@/server/domain/errors';
-import { formValues, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
 
 const amendIdSchema = z.uuid();
 const amendGone: ActionState = { ok: false, message: 'That amend could not be found.' };
-
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
 
 const DRAFT_FIELDS = ['whatIDid', 'howItAffectedYou', 'commitmentIds', 'commitmentText', 'cadenceKind', 'weekdays', 'everyDays', 'byDate', 'startDate', 'timeZone'];
 
@@ -62,8 +53,8 @@ function draftInput(values: Record<string, string>) {
 export async function createAmendAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = draftValues(formData);
   let createdId: string | null = null;
-  const result = await runAction(async () => {
-    createdId = (await createAmend(getDb(), await viewerOrThrow(), draftInput(values))).id;
+  const result = await authedAction(async ({ viewer, db }) => {
+    createdId = (await createAmend(db, viewer, draftInput(values))).id;
     return { ok: true };
   }, values);
   if (!createdId) return result;
@@ -77,9 +68,7 @@ export async function saveOrOfferAmendAction(_previous: ActionState, formData: F
   const amendId = amendIdSchema.safeParse(formData.get('amendId'));
   if (!amendId.success) return amendGone;
   const offer = formData.get('intent') === 'offer';
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const db = getDb();
+  return authedAction(async ({ viewer, db }) => {
     const { createdCommitmentId } = await updateAmendDraft(db, viewer, amendId.data, draftInput(values));
     if (offer) await offerAmend(db, viewer, amendId.data);
     revalidatePath('/amends');
@@ -98,8 +87,8 @@ export async function deleteAmendDraftAction(_previous: ActionState, formData: F
   const amendId = amendIdSchema.safeParse(formData.get('amendId'));
   if (!amendId.success) return amendGone;
   if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
-  const result = await runAction(async () => {
-    await deleteAmendDraft(getDb(), await viewerOrThrow(), amendId.data);
+  const result = await authedAction(async ({ viewer, db }) => {
+    await deleteAmendDraft(db, viewer, amendId.data);
     return { ok: true };
   });
   if (!result.ok) return result;
@@ -110,8 +99,8 @@ export async function deleteAmendDraftAction(_previous: ActionState, formData: F
 export async function withdrawAmendAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const amendId = amendIdSchema.safeParse(formData.get('amendId'));
   if (!amendId.success) return amendGone;
-  return runAction(async () => {
-    await withdrawAmend(getDb(), await viewerOrThrow(), amendId.data);
+  return authedAction(async ({ viewer, db }) => {
+    await withdrawAmend(db, viewer, amendId.data);
     revalidatePath('/amends');
     revalidatePath(`/amends/${amendId.data}`);
     return { ok: true, message: 'Withdrawn. Your partner now only sees that an amend was withdrawn.' };
@@ -122,8 +111,8 @@ export async function receiveAmendAction(_previous: ActionState, formData: FormD
   const values = formValues(formData, ['words']);
   const amendId = amendIdSchema.safeParse(formData.get('amendId'));
   if (!amendId.success) return amendGone;
-  return runAction(async () => {
-    await receiveAmend(getDb(), await viewerOrThrow(), amendId.data, { words: values.words });
+  return authedAction(async ({ viewer, db }) => {
+    await receiveAmend(db, viewer, amendId.data, { words: values.words });
     revalidatePath('/amends');
     revalidatePath(`/amends/${amendId.data}`);
     return { ok: true, message: 'Your partner can see that it reached you.' };
@@ -134,8 +123,8 @@ export async function saveHowItAffectedMeAction(_previous: ActionState, formData
   const values = formValues(formData, ['text']);
   const amendId = amendIdSchema.safeParse(formData.get('amendId'));
   if (!amendId.success) return amendGone;
-  return runAction(async () => {
-    await saveHowItAffectedMe(getDb(), await viewerOrThrow(), amendId.data, { text: values.text });
+  return authedAction(async ({ viewer, db }) => {
+    await saveHowItAffectedMe(db, viewer, amendId.data, { text: values.text });
     revalidatePath('/amends');
     revalidatePath(`/amends/${amendId.data}`);
     return { ok: true, message: 'Saved. Your partner can read it beside their own understanding.' };

@@ -20,18 +20,12 @@ import { pauseCommitment } from '@/server/domain/commitments/pause-commitment';
 import { requestCommitment } from '@/server/domain/commitments/request-commitment';
 import { resumeCommitment } from '@/server/domain/commitments/resume-commitment';
 import { turnNextStepIntoCommitment } from '@/server/domain/commitments/turn-next-step-into-commitment';
-import { AppError, isAppError, unauthenticated } from '@/server/domain/errors';
-import { formValues, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { AppError, isAppError } from '@/server/domain/errors';
+import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { viewerOrThrow } from '../../_lib/viewer';
 
 const idSchema = z.uuid();
 const gone: ActionState = { ok: false, message: 'That commitment could not be found.' };
-
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
 
 const FORM_FIELDS = ['text', 'who', 'cadenceKind', 'everyDays', 'byDate', 'startDate', 'reviewDate', 'timeZone', 'agreementId', 'clause', 'conversationId'];
 
@@ -58,9 +52,7 @@ export async function createCommitmentAction(_previous: ActionState, formData: F
   // The chosen weekdays come back too, so a refused form keeps them ticked.
   values.weekdays = formData.getAll('weekday').map(String).join(',');
   let createdId: string | null = null;
-  const result = await runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const db = getDb();
+  const result = await authedAction(async ({ viewer, db }) => {
     const input = commitmentInput(formData, values);
     const conversationId = values.conversationId ?? '';
     if (conversationId) {
@@ -83,8 +75,8 @@ export async function checkInAction(_previous: ActionState, formData: FormData):
   const values = formValues(formData, ['commitmentId', 'periodStart', 'value', 'note']);
   const commitmentId = values.commitmentId ?? '';
   if (!idSchema.safeParse(commitmentId).success) return gone;
-  return runAction(async () => {
-    const outcome = await checkInOnCommitment(getDb(), await viewerOrThrow(), commitmentId, { periodStart: values.periodStart, value: values.value, note: values.note });
+  return authedAction(async ({ viewer, db }) => {
+    const outcome = await checkInOnCommitment(db, viewer, commitmentId, { periodStart: values.periodStart, value: values.value, note: values.note });
     revalidatePath(`/commitments/${commitmentId}`);
     const message =
       outcome === 'hidden-until-both'
@@ -109,9 +101,9 @@ export async function commitmentStepAction(_previous: ActionState, formData: For
   if (!idSchema.safeParse(commitmentId).success) return gone;
   const step = STEPS[values.step as keyof typeof STEPS];
   if (!step) return { ok: false, message: 'That step is not one a commitment takes.' };
-  return runAction(async () => {
+  return authedAction(async ({ viewer, db }) => {
     const input = values.step === 'accept' ? { note: values.note, timeZone: values.timeZone || undefined } : { note: values.note };
-    await step.run(getDb(), await viewerOrThrow(), commitmentId, input);
+    await step.run(db, viewer, commitmentId, input);
     revalidatePath('/commitments');
     revalidatePath(`/commitments/${commitmentId}`);
     return { ok: true, message: step.done };
@@ -122,8 +114,8 @@ export async function changeCommitmentAction(_previous: ActionState, formData: F
   const values = formValues(formData, ['commitmentId', 'text', 'note']);
   const commitmentId = values.commitmentId ?? '';
   if (!idSchema.safeParse(commitmentId).success) return gone;
-  return runAction(async () => {
-    const { version } = await changeCommitment(getDb(), await viewerOrThrow(), commitmentId, { text: values.text, note: values.note });
+  return authedAction(async ({ viewer, db }) => {
+    const { version } = await changeCommitment(db, viewer, commitmentId, { text: values.text, note: values.note });
     revalidatePath('/commitments');
     revalidatePath(`/commitments/${commitmentId}`);
     return { ok: true, message: `Changed. This is version ${version}; the earlier words stay in its history.` };

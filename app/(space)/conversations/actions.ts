@@ -1,11 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
 import { turnNextStepIntoAgreement } from '@/server/domain/conversations/turn-next-step-into-agreement';
-import { unauthenticated } from '@/server/domain/errors';
-import { formValues, invalid, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
 
 const nextStepSchema = z.object({
   conversationId: z.uuid({ error: 'That conversation could not be found.' }),
@@ -16,10 +13,8 @@ export async function turnNextStepIntoAgreementAction(_previous: ActionState, fo
   const values = formValues(formData, ['conversationId', 'nextStep']);
   const parsed = nextStepSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  return runAction(async () => {
-    const viewer = await getViewer();
-    if (!viewer) throw unauthenticated();
-    const agreement = await turnNextStepIntoAgreement(getDb(), viewer, parsed.data.conversationId, parsed.data.nextStep);
+  return authedAction(async ({ viewer, db }) => {
+    const agreement = await turnNextStepIntoAgreement(db, viewer, parsed.data.conversationId, parsed.data.nextStep);
     revalidatePath('/agreements');
     return { ok: true, message: `Agreement draft “${agreement.title}” created.`, data: { agreementId: agreement.id, title: agreement.title } };
   }, values);

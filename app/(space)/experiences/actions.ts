@@ -7,22 +7,13 @@
  */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/server/db/process-database';
-import { unauthenticated } from '@/server/domain/errors';
 import { addExperience, addSuggestedExperience } from '@/server/domain/experiences/add-experience';
 import { deleteExperience } from '@/server/domain/experiences/delete-experience';
 import { editExperience } from '@/server/domain/experiences/edit-experience';
 import { markExperienceDone } from '@/server/domain/experiences/mark-experience-done';
 import { planExperience } from '@/server/domain/experiences/plan-experience';
 import { deleteMemory, removeMemoryPhoto } from '@/server/domain/experiences/remove-memory';
-import { formValues, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
-
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
+import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -37,16 +28,16 @@ function refreshPages(experienceId?: string) {
 
 export async function addExperienceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['title', 'notes', 'link']);
-  return runAction(async () => {
-    await addExperience(getDb(), await viewerOrThrow(), text(formData, 'spaceId'), values);
+  return authedAction(async ({ viewer, db }) => {
+    await addExperience(db, viewer, text(formData, 'spaceId'), values);
     refreshPages();
     return { ok: true, message: 'Added to your list.' };
   }, values);
 }
 
 export async function addSuggestionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    await addSuggestedExperience(getDb(), await viewerOrThrow(), text(formData, 'spaceId'), text(formData, 'suggestionId'));
+  return authedAction(async ({ viewer, db }) => {
+    await addSuggestedExperience(db, viewer, text(formData, 'spaceId'), text(formData, 'suggestionId'));
     refreshPages();
     return { ok: true, message: 'Added to your list. You can change its words.' };
   });
@@ -55,8 +46,8 @@ export async function addSuggestionAction(_previous: ActionState, formData: Form
 export async function editExperienceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['title', 'notes', 'link']);
   const experienceId = text(formData, 'experienceId');
-  return runAction(async () => {
-    await editExperience(getDb(), await viewerOrThrow(), experienceId, values);
+  return authedAction(async ({ viewer, db }) => {
+    await editExperience(db, viewer, experienceId, values);
     refreshPages(experienceId);
     return { ok: true, message: 'Saved.' };
   }, values);
@@ -65,8 +56,8 @@ export async function editExperienceAction(_previous: ActionState, formData: For
 export async function planExperienceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['when', 'timeZone']);
   const experienceId = text(formData, 'experienceId');
-  return runAction(async () => {
-    await planExperience(getDb(), await viewerOrThrow(), experienceId, values);
+  return authedAction(async ({ viewer, db }) => {
+    await planExperience(db, viewer, experienceId, values);
     refreshPages(experienceId);
     return { ok: true, message: 'Planned. You will both see it under “Planned”.' };
   }, values);
@@ -74,8 +65,8 @@ export async function planExperienceAction(_previous: ActionState, formData: For
 
 export async function markDoneAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const experienceId = text(formData, 'experienceId');
-  return runAction(async () => {
-    await markExperienceDone(getDb(), await viewerOrThrow(), experienceId);
+  return authedAction(async ({ viewer, db }) => {
+    await markExperienceDone(db, viewer, experienceId);
     refreshPages(experienceId);
     return { ok: true, message: 'Marked as done. Each of you can add a memory of it now.' };
   });
@@ -83,8 +74,8 @@ export async function markDoneAction(_previous: ActionState, formData: FormData)
 
 export async function deleteExperienceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const experienceId = text(formData, 'experienceId');
-  const result = await runAction(async () => {
-    await deleteExperience(getDb(), await viewerOrThrow(), experienceId);
+  const result = await authedAction(async ({ viewer, db }) => {
+    await deleteExperience(db, viewer, experienceId);
     refreshPages(experienceId);
     return { ok: true };
   });
@@ -94,8 +85,8 @@ export async function deleteExperienceAction(_previous: ActionState, formData: F
 
 export async function removeMemoryPhotoAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const experienceId = text(formData, 'experienceId');
-  return runAction(async () => {
-    await removeMemoryPhoto(getDb(), await viewerOrThrow(), experienceId);
+  return authedAction(async ({ viewer, db }) => {
+    await removeMemoryPhoto(db, viewer, experienceId);
     refreshPages(experienceId);
     return { ok: true, message: 'The photo was deleted.' };
   });
@@ -103,8 +94,8 @@ export async function removeMemoryPhotoAction(_previous: ActionState, formData: 
 
 export async function deleteMemoryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const experienceId = text(formData, 'experienceId');
-  return runAction(async () => {
-    await deleteMemory(getDb(), await viewerOrThrow(), experienceId);
+  return authedAction(async ({ viewer, db }) => {
+    await deleteMemory(db, viewer, experienceId);
     refreshPages(experienceId);
     return { ok: true, message: 'Your memory was removed.' };
   });

@@ -3,23 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
-import { unauthenticated } from '@/server/domain/errors';
 import { parseFeelingsField } from '@/server/domain/feelings/feeling-input';
 import { createJournalEntry } from '@/server/domain/journal/create-journal-entry';
 import { deleteJournalEntry } from '@/server/domain/journal/delete-journal-entry';
 import { updateJournalEntry } from '@/server/domain/journal/update-journal-entry';
-import { formValues, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
 
 const entryIdSchema = z.uuid({ error: 'That journal entry could not be found.' });
 const entryGone: ActionState = { ok: false, message: 'That journal entry could not be found.' };
-
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
 
 function entryInput(formData: FormData) {
   return { entryDate: String(formData.get('entryDate') ?? ''), feelings: parseFeelingsField(formData.get('feelings')) };
@@ -28,8 +19,8 @@ function entryInput(formData: FormData) {
 export async function createJournalEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['entryDate', 'feelings']);
   let createdId: string | null = null;
-  const result = await runAction(async () => {
-    const entry = await createJournalEntry(getDb(), await viewerOrThrow(), entryInput(formData));
+  const result = await authedAction(async ({ viewer, db }) => {
+    const entry = await createJournalEntry(db, viewer, entryInput(formData));
     createdId = entry.id;
     return { ok: true };
   }, values);
@@ -42,8 +33,8 @@ export async function updateJournalEntryAction(_previous: ActionState, formData:
   const values = formValues(formData, ['entryDate', 'feelings']);
   const entryId = entryIdSchema.safeParse(formData.get('entryId'));
   if (!entryId.success) return entryGone;
-  return runAction(async () => {
-    await updateJournalEntry(getDb(), await viewerOrThrow(), entryId.data, entryInput(formData));
+  return authedAction(async ({ viewer, db }) => {
+    await updateJournalEntry(db, viewer, entryId.data, entryInput(formData));
     revalidatePath('/journal');
     revalidatePath(`/journal/${entryId.data}`);
     return { ok: true, message: 'Saved.' };
@@ -55,8 +46,8 @@ export async function deleteJournalEntryAction(_previous: ActionState, formData:
   if (!entryId.success) return entryGone;
   if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
   let forget = '';
-  const result = await runAction(async () => {
-    forget = (await deleteJournalEntry(getDb(), await viewerOrThrow(), entryId.data)).documentId;
+  const result = await authedAction(async ({ viewer, db }) => {
+    forget = (await deleteJournalEntry(db, viewer, entryId.data)).documentId;
     return { ok: true };
   });
   if (!result.ok) return result;

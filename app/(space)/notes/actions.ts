@@ -7,8 +7,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
-import { unauthenticated } from '@/server/domain/errors';
 import { parseFeelingsField } from '@/server/domain/feelings/feeling-input';
 import { acknowledgeNote } from '@/server/domain/notes/acknowledge-note';
 import { createNote } from '@/server/domain/notes/create-note';
@@ -17,16 +15,9 @@ import { replyToNote } from '@/server/domain/notes/reply-to-note';
 import { retractNote } from '@/server/domain/notes/retract-note';
 import { shareNote } from '@/server/domain/notes/share-note';
 import { updateNoteDraft } from '@/server/domain/notes/update-note-draft';
-import { formValues, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
+import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
 
 const noteIdSchema = z.uuid({ error: 'That note could not be found.' });
-
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
 
 function draftInput(formData: FormData) {
   return { feelings: parseFeelingsField(formData.get('feelings')), whatINeed: String(formData.get('whatINeed') ?? '') };
@@ -42,8 +33,8 @@ const noteGone: ActionState = { ok: false, message: 'That note could not be foun
 export async function createNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['feelings', 'whatINeed']);
   let createdId: string | null = null;
-  const result = await runAction(async () => {
-    const note = await createNote(getDb(), await viewerOrThrow(), draftInput(formData));
+  const result = await authedAction(async ({ viewer, db }) => {
+    const note = await createNote(db, viewer, draftInput(formData));
     createdId = note.id;
     return { ok: true };
   }, values);
@@ -58,9 +49,7 @@ export async function saveOrShareNoteAction(_previous: ActionState, formData: Fo
   const noteId = noteIdOf(formData);
   if (!noteId) return noteGone;
   const share = formData.get('intent') === 'share';
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const db = getDb();
+  return authedAction(async ({ viewer, db }) => {
     await updateNoteDraft(db, viewer, noteId, draftInput(formData));
     if (share) await shareNote(db, viewer, noteId);
     revalidatePath('/notes');
@@ -74,8 +63,8 @@ export async function deleteNoteDraftAction(_previous: ActionState, formData: Fo
   if (!noteId) return noteGone;
   if (formData.get('confirm') !== 'yes') return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm.'] }, message: 'Please confirm first.' };
   let forget = '';
-  const result = await runAction(async () => {
-    forget = (await deleteNoteDraft(getDb(), await viewerOrThrow(), noteId)).documentId;
+  const result = await authedAction(async ({ viewer, db }) => {
+    forget = (await deleteNoteDraft(db, viewer, noteId)).documentId;
     return { ok: true };
   });
   if (!result.ok) return result;
@@ -86,8 +75,8 @@ export async function deleteNoteDraftAction(_previous: ActionState, formData: Fo
 export async function retractNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const noteId = noteIdOf(formData);
   if (!noteId) return noteGone;
-  return runAction(async () => {
-    await retractNote(getDb(), await viewerOrThrow(), noteId);
+  return authedAction(async ({ viewer, db }) => {
+    await retractNote(db, viewer, noteId);
     revalidatePath('/notes');
     revalidatePath(`/notes/${noteId}`);
     return { ok: true, message: 'Retracted. Your partner now only sees that a note was retracted.' };
@@ -98,8 +87,8 @@ export async function acknowledgeNoteAction(_previous: ActionState, formData: Fo
   const values = formValues(formData, ['response']);
   const noteId = noteIdOf(formData);
   if (!noteId) return noteGone;
-  return runAction(async () => {
-    await acknowledgeNote(getDb(), await viewerOrThrow(), noteId, { response: values.response });
+  return authedAction(async ({ viewer, db }) => {
+    await acknowledgeNote(db, viewer, noteId, { response: values.response });
     revalidatePath('/notes');
     revalidatePath(`/notes/${noteId}`);
     return { ok: true, message: 'Thank you. Your partner can see that you read it.' };
@@ -110,8 +99,8 @@ export async function replyToNoteAction(_previous: ActionState, formData: FormDa
   const values = formValues(formData, ['body']);
   const noteId = noteIdOf(formData);
   if (!noteId) return noteGone;
-  return runAction(async () => {
-    await replyToNote(getDb(), await viewerOrThrow(), noteId, { body: values.body });
+  return authedAction(async ({ viewer, db }) => {
+    await replyToNote(db, viewer, noteId, { body: values.body });
     revalidatePath(`/notes/${noteId}`);
     return { ok: true, message: 'Reply added.' };
   }, values);
@@ -125,8 +114,8 @@ export async function replyToNoteAction(_previous: ActionState, formData: FormDa
 export async function autosaveNoteDraftAction(noteId: string, feelingsJson: string, whatINeed: string): Promise<ActionState> {
   const id = noteIdSchema.safeParse(noteId);
   if (!id.success || typeof feelingsJson !== 'string' || typeof whatINeed !== 'string') return noteGone;
-  return runAction(async () => {
-    await updateNoteDraft(getDb(), await viewerOrThrow(), id.data, { feelings: parseFeelingsField(feelingsJson), whatINeed });
+  return authedAction(async ({ viewer, db }) => {
+    await updateNoteDraft(db, viewer, id.data, { feelings: parseFeelingsField(feelingsJson), whatINeed });
     return { ok: true, message: 'Saved' };
   });
 }

@@ -2,14 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
 import { createInvite } from '@/server/domain/spaces/create-invite';
 import { createSpace } from '@/server/domain/spaces/create-space';
 import { leaveSpace } from '@/server/domain/spaces/leave-space';
 import { revokeInvite } from '@/server/domain/spaces/revoke-invite';
-import { formValues, invalid, runAction, type ActionState } from '../../_lib/action-result';
-import { getViewer } from '../../_lib/viewer';
-import { unauthenticated } from '@/server/domain/errors';
+import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
 import { headers } from 'next/headers';
 
 const spaceNameSchema = z.object({
@@ -18,19 +15,12 @@ const spaceNameSchema = z.object({
 const spaceIdSchema = z.object({ spaceId: z.uuid({ error: 'That space could not be found.' }) });
 const inviteIdSchema = spaceIdSchema.extend({ inviteId: z.uuid({ error: 'That invite could not be found.' }) });
 
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
-
 export async function createSpaceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['name']);
   const parsed = spaceNameSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    await createSpace(getDb(), viewer.userId, parsed.data.name);
+  return authedAction(async ({ viewer, db }) => {
+    await createSpace(db, viewer.userId, parsed.data.name);
     revalidatePath('/space');
     return { ok: true, message: 'Your space is ready.' };
   }, values);
@@ -39,9 +29,8 @@ export async function createSpaceAction(_previous: ActionState, formData: FormDa
 export async function createInviteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = spaceIdSchema.safeParse(formValues(formData, ['spaceId']));
   if (!parsed.success) return invalid(parsed.error);
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    const { token, invite } = await createInvite(getDb(), viewer, parsed.data.spaceId);
+  return authedAction(async ({ viewer, db }) => {
+    const { token, invite } = await createInvite(db, viewer, parsed.data.spaceId);
     const origin = await requestOrigin();
     revalidatePath('/space');
     return {
@@ -55,9 +44,8 @@ export async function createInviteAction(_previous: ActionState, formData: FormD
 export async function revokeInviteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = inviteIdSchema.safeParse(formValues(formData, ['spaceId', 'inviteId']));
   if (!parsed.success) return invalid(parsed.error);
-  return runAction(async () => {
-    const viewer = await viewerOrThrow();
-    await revokeInvite(getDb(), viewer, parsed.data.spaceId, parsed.data.inviteId);
+  return authedAction(async ({ viewer, db }) => {
+    await revokeInvite(db, viewer, parsed.data.spaceId, parsed.data.inviteId);
     revalidatePath('/space');
     return { ok: true, message: 'The invite link was withdrawn. It no longer works.' };
   });
@@ -69,9 +57,8 @@ export async function leaveSpaceAction(_previous: ActionState, formData: FormDat
   if (formData.get('confirm') !== 'yes') {
     return { ok: false, fieldErrors: { confirm: ['Tick the box to confirm that you want to leave.'] }, message: 'Please confirm first.' };
   }
-  const result = await runAction(async () => {
-    const viewer = await viewerOrThrow();
-    await leaveSpace(getDb(), viewer, parsed.data.spaceId);
+  const result = await authedAction(async ({ viewer, db }) => {
+    await leaveSpace(db, viewer, parsed.data.spaceId);
     return { ok: true };
   });
   if (!result.ok) return result;

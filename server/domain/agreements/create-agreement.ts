@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { invalidInput } from '../errors';
-import { fieldErrorsOfZod } from './field-errors';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { createAgreementInputSchema, type CreateAgreementInput } from './agreement-input';
 import { agreementTemplateUpdate } from './templates';
 import { publishAgreementChanged } from './publish-agreement-changed';
@@ -17,7 +17,7 @@ import { publishAgreementChanged } from './publish-agreement-changed';
 export async function createAgreement(db: Database, viewer: Viewer, spaceId: string, input: CreateAgreementInput, now = new Date()): Promise<DocumentRow> {
   const membership = await requireSpaceMember(db, viewer, spaceId);
   const parsed = createAgreementInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOfZod(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { title, templateId } = parsed.data;
   const seed = templateId ? agreementTemplateUpdate(templateId) : null;
   const created = await db.transaction(async (tx) => {

@@ -5,13 +5,13 @@ import { requireAgreement, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
 import { agreementTitleSchema } from './agreement-input';
-import { fieldErrorsOfZod } from './field-errors';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { publishAgreementChanged } from './publish-agreement-changed';
 
 export async function renameAgreement(db: Database, viewer: Viewer, documentId: string, newTitle: string, now = new Date()): Promise<DocumentRow> {
   const parsed = agreementTitleSchema.safeParse(newTitle);
   const { document, membership } = await requireAgreement(db, viewer, documentId);
-  if (!parsed.success) throw invalidInput('Please check the title.', { title: fieldErrorsOfZod(parsed.error).form ?? [] });
+  if (!parsed.success) throw invalidInput('Please check the title.', { title: fieldErrorsOf(parsed.error).form ?? [] });
   if (document.archivedAt) throw conflict('This agreement is archived. Bring it back from the archive to rename it.');
   const title = parsed.data;
   if (title === document.title) return document;

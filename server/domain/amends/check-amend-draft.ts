@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database';
 import { checkCommitmentDates } from '../commitments/check-commitment-dates';
 import { commitmentInputSchema } from '../commitments/commitment-input';
 import { AppError, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { amendDraftSchema } from './amend-input';
 
 /** Commitments the author has made and still stands by (not one only asked of them, not declined). */
@@ -29,11 +29,11 @@ export interface CheckedAmendDraft {
 export async function checkAmendDraft(db: Executor, who: { spaceId: string; userId: string }, input: unknown, now: Date): Promise<CheckedAmendDraft> {
   const errors: Record<string, string[]> = {};
   const parsed = amendDraftSchema.safeParse(input ?? {});
-  if (!parsed.success) Object.assign(errors, fieldErrorsFrom(parsed.error));
+  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
   const newCommitment = parsed.success ? parsed.data.newCommitment : (input as { newCommitment?: unknown } | null)?.newCommitment;
   if (newCommitment !== undefined && newCommitment !== null) {
     const commitment = commitmentInputSchema.safeParse(newCommitment);
-    if (!commitment.success) Object.assign(errors, prefixed(fieldErrorsFrom(commitment.error)));
+    if (!commitment.success) Object.assign(errors, prefixed(fieldErrorsOf(commitment.error)));
     else {
       try {
         checkCommitmentDates(commitment.data, now);

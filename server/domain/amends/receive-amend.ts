@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireAmend, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { receiveAmendSchema } from './amend-input';
 import { publishAmendEvent } from './amend-live-events';
@@ -15,7 +15,7 @@ import { publishAmendEvent } from './amend-live-events';
  */
 export async function receiveAmend(db: Database, viewer: Viewer, amendId: string, input: unknown, now = new Date()): Promise<void> {
   const parsed = receiveAmendSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { amend, actorId, actorName } = await db.transaction(async (tx) => {
     const { amend, membership } = await requireAmend(tx, viewer, amendId, 'receive', { lock: true });
     if (amend.receivedAt) throw conflict('You already said you received this amend.');

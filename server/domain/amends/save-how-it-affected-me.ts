@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireAmend, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { howItAffectedMeSchema } from './amend-input';
 import { publishAmendEvent } from './amend-live-events';
@@ -15,7 +15,7 @@ import { publishAmendEvent } from './amend-live-events';
  */
 export async function saveHowItAffectedMe(db: Database, viewer: Viewer, amendId: string, input: unknown, now = new Date()): Promise<void> {
   const parsed = howItAffectedMeSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { amend, actorId, actorName } = await db.transaction(async (tx) => {
     const { amend, membership } = await requireAmend(tx, viewer, amendId, 'add-affected', { lock: true });
     await tx.update(amends).set({ partnerAffected: parsed.data.text, updatedAt: now }).where(eq(amends.id, amend.id));

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { Viewer } from '../../access/authorization';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { acceptInputSchema } from './commitment-input';
 import { localDate } from './periods';
 import { takeCommitmentStep } from './take-commitment-step';
@@ -13,7 +13,7 @@ import { takeCommitmentStep } from './take-commitment-step';
  */
 export async function acceptCommitment(db: Database, viewer: Viewer, commitmentId: string, input: unknown = {}, now = new Date()): Promise<void> {
   const parsed = acceptInputSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   await takeCommitmentStep(db, viewer, commitmentId, { note: parsed.data.note ?? undefined }, { action: 'accept', type: 'accepted', status: 'active', now }, (commitment) => {
     const timeZone = parsed.data.timeZone ?? commitment.timeZone;
     const today = localDate(now, timeZone);

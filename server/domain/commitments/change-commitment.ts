@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireCommitment, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { changeInputSchema } from './commitment-input';
 import { publishCommitmentChanged } from './commitment-live-events';
@@ -16,7 +16,7 @@ import { currentCommitmentText } from './current-commitment-text';
  */
 export async function changeCommitment(db: Database, viewer: Viewer, commitmentId: string, input: unknown, now = new Date()): Promise<{ version: number }> {
   const parsed = changeInputSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { spaceId, actorId, version } = await db.transaction(async (tx) => {
     const { commitment, membership } = await requireCommitment(tx, viewer, commitmentId, 'change', { lock: true });
     const current = await currentCommitmentText(tx, commitment.id);

@@ -4,7 +4,7 @@ import { isUniqueViolation, type Database } from '../../db/database';
 import { requireCommitment, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { checkInInputSchema } from './commitment-input';
 import { publishCheckInsRevealed, publishOwnCheckInSaved } from './commitment-live-events';
@@ -28,7 +28,7 @@ export type CheckInOutcome = 'hidden-until-both' | 'revealed-to-both' | 'shown-p
  */
 export async function checkInOnCommitment(db: Database, viewer: Viewer, commitmentId: string, input: unknown, now = new Date()): Promise<CheckInOutcome> {
   const parsed = checkInInputSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { periodStart, value, note } = parsed.data;
   const result = await db
     .transaction(async (tx) => {

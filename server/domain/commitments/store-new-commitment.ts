@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { commitmentVersions, commitments, type CommitmentRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { checkCommitmentDates } from './check-commitment-dates';
 import { commitmentInputSchema } from './commitment-input';
@@ -15,7 +15,7 @@ export type NewCommitment = z.output<typeof commitmentInputSchema>;
 /** The form's input, validated as a new commitment: field messages for bad input, nothing stored. */
 export function parseNewCommitment(input: unknown, now: Date): NewCommitment {
   const parsed = commitmentInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   checkCommitmentDates(parsed.data, now);
   return parsed.data;
 }

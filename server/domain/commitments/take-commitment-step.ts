@@ -2,7 +2,7 @@ import type { CommitmentRow, CommitmentStatus, CommitmentStepType } from '../../
 import type { Database, Executor } from '../../db/database';
 import { requireCommitment, type CommitmentAction, type Membership, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { stepNoteSchema } from './commitment-input';
 import { publishCommitmentChanged } from './commitment-live-events';
@@ -24,7 +24,7 @@ export async function takeCommitmentStep(
   prepare?: (commitment: CommitmentRow, membership: Membership, tx: Executor) => Extra | Promise<Extra>,
 ): Promise<void> {
   const parsed = stepNoteSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { commitment, actorId } = await db.transaction(async (tx) => {
     const { commitment, membership } = await requireCommitment(tx, viewer, commitmentId, step.action, { lock: true });
     const extra = prepare ? await prepare(commitment, membership, tx) : undefined;

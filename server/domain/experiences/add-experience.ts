@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { requireSpaceMember, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { experienceIdeaSchema } from './experience-input';
 import { publishExperienceChanged } from './experience-live-events';
@@ -16,7 +16,7 @@ import { findSuggestion } from './suggestions';
 export async function addExperience(db: Database, viewer: Viewer, spaceId: string, input: unknown, options: { suggestionId?: string } = {}): Promise<ExperienceRow> {
   const membership = await requireSpaceMember(db, viewer, spaceId);
   const parsed = experienceIdeaSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const row = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(experiences)

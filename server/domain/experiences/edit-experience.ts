@@ -3,7 +3,7 @@ import { experiences } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireExperience, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { experienceIdeaSchema } from './experience-input';
 import { publishExperienceChanged } from './experience-live-events';
@@ -14,7 +14,7 @@ import { publishExperienceChanged } from './experience-live-events';
  */
 export async function editExperience(db: Database, viewer: Viewer, experienceId: string, input: unknown): Promise<void> {
   const parsed = experienceIdeaSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { experience, membership } = await db.transaction(async (tx) => {
     const access = await requireExperience(tx, viewer, experienceId, 'write', { lock: true });
     await tx

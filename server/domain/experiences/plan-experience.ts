@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireExperience, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { personName } from '../notes/person-name';
 import { instantOfLocalTime, parseLocalDateTime, planSchema } from './experience-input';
 import { publishExperienceChanged } from './experience-live-events';
@@ -19,7 +19,7 @@ const PLAN_AT_MOST_YEARS_AHEAD = 5;
  */
 export async function planExperience(db: Database, viewer: Viewer, experienceId: string, input: unknown, now = new Date()): Promise<Date> {
   const parsed = planSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const plannedFor = instantOfLocalTime(parseLocalDateTime(parsed.data.when)!, parsed.data.timeZone);
   if (plannedFor.getTime() <= now.getTime()) {
     throw invalidInput('Please check the highlighted fields.', { when: ['That time has already passed. Choose a day and time in the future.'] });

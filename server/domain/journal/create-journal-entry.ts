@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { requireViewer, type Viewer } from '../../access/authorization';
 import { publishLiveEvent } from '../../events/live-events';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from '../notes/field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { journalEntrySchema } from './journal-input';
 
 export const JOURNAL_CHANGED_EVENT = 'journal-changed';
@@ -12,7 +12,7 @@ export const JOURNAL_CHANGED_EVENT = 'journal-changed';
 export async function createJournalEntry(db: Database, viewer: Viewer, input: unknown): Promise<JournalEntryRow> {
   const { userId } = requireViewer(viewer);
   const parsed = journalEntrySchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const entry = await db.transaction(async (tx) => {
     const [document] = await tx
       .insert(documents)

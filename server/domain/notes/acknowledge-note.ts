@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { conflict, invalidInput } from '../errors';
-import { fieldErrorsFrom } from './field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { acknowledgementSchema } from './note-input';
 import { publishNoteEvent } from './note-live-events';
 import { personName } from './person-name';
@@ -12,7 +12,7 @@ import { personName } from './person-name';
 /** The partner says "I read this", with an optional short response. Once per note. */
 export async function acknowledgeNote(db: Database, viewer: Viewer, noteId: string, input: unknown): Promise<void> {
   const parsed = acknowledgementSchema.safeParse(input ?? {});
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const now = new Date();
   const { note, actorId, actorName } = await db.transaction(async (tx) => {
     const { note, membership } = await requireNote(tx, viewer, noteId, 'acknowledge', { lock: true });

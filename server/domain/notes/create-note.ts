@@ -2,7 +2,7 @@ import { documents, notes, type NoteRow } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireOwnSpace, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from './field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { noteDraftSchema } from './note-input';
 import { publishDraftsChanged } from './note-live-events';
 import { saveNoteFeelings } from './save-note-feelings';
@@ -14,7 +14,7 @@ import { saveNoteFeelings } from './save-note-feelings';
 export async function createNote(db: Database, viewer: Viewer, input: unknown): Promise<NoteRow> {
   const membership = await requireOwnSpace(db, viewer);
   const parsed = noteDraftSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const note = await db.transaction(async (tx) => {
     const [document] = await tx
       .insert(documents)

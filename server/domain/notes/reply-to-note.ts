@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
 import { recordActivity } from '../activity/record-activity';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from './field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { replySchema } from './note-input';
 import { publishNoteEvent } from './note-live-events';
 import { personName } from './person-name';
@@ -11,7 +11,7 @@ import { personName } from './person-name';
 /** Either partner adds to the thread under a shared note. */
 export async function replyToNote(db: Database, viewer: Viewer, noteId: string, input: unknown): Promise<NoteReplyRow> {
   const parsed = replySchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { reply, note, actorName } = await db.transaction(async (tx) => {
     // Locked so a reply cannot land on a note that is being retracted at the same moment.
     const { note, membership } = await requireNote(tx, viewer, noteId, 'reply', { lock: true });

@@ -3,7 +3,7 @@ import { notes } from '../../../drizzle/schema';
 import type { Database } from '../../db/database';
 import { requireNote, type Viewer } from '../../access/authorization';
 import { invalidInput } from '../errors';
-import { fieldErrorsFrom } from './field-errors-from';
+import { fieldErrorsOf } from '@/server/domain/field-errors';
 import { noteDraftSchema } from './note-input';
 import { publishDraftsChanged } from './note-live-events';
 import { saveNoteFeelings } from './save-note-feelings';
@@ -11,7 +11,7 @@ import { saveNoteFeelings } from './save-note-feelings';
 /** Changes a draft's feelings and "what I need". Only a draft, only by its author. */
 export async function updateNoteDraft(db: Database, viewer: Viewer, noteId: string, input: unknown): Promise<void> {
   const parsed = noteDraftSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsFrom(parsed.error));
+  if (!parsed.success) throw invalidInput('Please check the highlighted fields.', fieldErrorsOf(parsed.error));
   const note = await db.transaction(async (tx) => {
     const { note } = await requireNote(tx, viewer, noteId, 'edit-draft', { lock: true });
     await tx.update(notes).set({ whatINeed: parsed.data.whatINeed, updatedAt: new Date() }).where(eq(notes.id, note.id));

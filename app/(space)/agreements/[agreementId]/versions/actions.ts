@@ -5,15 +5,12 @@
  */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/server/db/process-database';
-import { unauthenticated } from '@/server/domain/errors';
 import { proposeVersion, proposeVersionSchema } from '@/server/domain/versions/propose-version';
 import { requestChangesSchema, requestVersionChanges } from '@/server/domain/versions/request-version-changes';
 import { restoreAgreement } from '@/server/domain/versions/restore-agreement';
 import { signVersion } from '@/server/domain/versions/sign-version';
 import { verifyAgreementHistory } from '@/server/domain/versions/verify-agreement-history';
-import { formValues, invalid, runAction, type ActionState } from '../../../../_lib/action-result';
-import { getViewer } from '../../../../_lib/viewer';
+import { type ActionState, authedAction, formValues, invalid } from '../../../../_lib/action-result';
 
 const agreementIdSchema = z.object({ agreementId: z.uuid({ error: 'That agreement could not be found.' }) });
 const versionNumberSchema = z.coerce.number({ error: 'That version could not be found.' }).int('That version could not be found.').min(1, 'That version could not be found.').max(1_000_000, 'That version could not be found.');
@@ -25,12 +22,6 @@ const restoreSchema = agreementIdSchema.extend({
   number: z.union([z.literal(''), versionNumberSchema]),
 });
 
-async function viewerOrThrow() {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
-
 function revalidateAgreement(agreementId: string) {
   revalidatePath(`/agreements/${agreementId}`, 'layout');
 }
@@ -41,8 +32,8 @@ export async function proposeVersionAction(_previous: ActionState, formData: For
   if (!parsed.success) return invalid(parsed.error, values);
   const note = proposeVersionSchema.safeParse({ note: parsed.data.note });
   if (!note.success) return invalid(note.error, values);
-  return runAction(async () => {
-    const version = await proposeVersion(getDb(), await viewerOrThrow(), parsed.data.agreementId, { note: note.data.note });
+  return authedAction(async ({ viewer, db }) => {
+    const version = await proposeVersion(db, viewer, parsed.data.agreementId, { note: note.data.note });
     revalidateAgreement(parsed.data.agreementId);
     return { ok: true, message: `Version ${version.number} is proposed. Your partner has been told; sign it too when you are ready.` };
   }, values);
@@ -51,8 +42,8 @@ export async function proposeVersionAction(_previous: ActionState, formData: For
 export async function signVersionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = versionSchema.safeParse(formValues(formData, ['agreementId', 'number']));
   if (!parsed.success) return invalid(parsed.error);
-  return runAction(async () => {
-    const { inEffect } = await signVersion(getDb(), await viewerOrThrow(), parsed.data.agreementId, parsed.data.number);
+  return authedAction(async ({ viewer, db }) => {
+    const { inEffect } = await signVersion(db, viewer, parsed.data.agreementId, parsed.data.number);
     revalidateAgreement(parsed.data.agreementId);
     return {
       ok: true,
@@ -68,8 +59,8 @@ export async function requestChangesAction(_previous: ActionState, formData: For
   if (!parsed.success) return invalid(parsed.error, values);
   const comment = requestChangesSchema.safeParse({ comment: parsed.data.comment });
   if (!comment.success) return invalid(comment.error, values);
-  return runAction(async () => {
-    await requestVersionChanges(getDb(), await viewerOrThrow(), parsed.data.agreementId, parsed.data.number, comment.data);
+  return authedAction(async ({ viewer, db }) => {
+    await requestVersionChanges(db, viewer, parsed.data.agreementId, parsed.data.number, comment.data);
     revalidateAgreement(parsed.data.agreementId);
     return { ok: true, message: 'Your partner can see what you would like changed. Edit the agreement together, then propose it again.' };
   }, values);
@@ -80,8 +71,8 @@ export async function restoreAction(_previous: ActionState, formData: FormData):
   if (!parsed.success) return invalid(parsed.error);
   const { agreementId, seq, number } = parsed.data;
   if (seq === '' && number === '') return { ok: false, message: 'Choose a point or a version to restore.' };
-  return runAction(async () => {
-    const result = await restoreAgreement(getDb(), await viewerOrThrow(), agreementId, number !== '' ? { versionNumber: number } : { seq: seq as number });
+  return authedAction(async ({ viewer, db }) => {
+    const result = await restoreAgreement(db, viewer, agreementId, number !== '' ? { versionNumber: number } : { seq: seq as number });
     revalidateAgreement(agreementId);
     return { ok: true, message: `Restored from ${result.label}. This is a new edit: the history before it is unchanged.` };
   });
@@ -90,8 +81,8 @@ export async function restoreAction(_previous: ActionState, formData: FormData):
 export async function verifyHistoryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = agreementIdSchema.safeParse(formValues(formData, ['agreementId']));
   if (!parsed.success) return invalid(parsed.error);
-  return runAction(async () => {
-    const result = await verifyAgreementHistory(getDb(), await viewerOrThrow(), parsed.data.agreementId);
+  return authedAction(async ({ viewer, db }) => {
+    const result = await verifyAgreementHistory(db, viewer, parsed.data.agreementId);
     return { ok: result.ok, message: result.message };
   });
 }

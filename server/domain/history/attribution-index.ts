@@ -78,9 +78,3 @@ export async function readHistoryIndex(db: Executor, documentId: string): Promis
 export async function readAttribution(db: Executor, documentId: string, fromSeq: number, toSeq: number): Promise<Attribution> {
   return (await readHistoryIndex(db, documentId)).attribution(fromSeq, toSeq);
 }
-
-/** For tests and the benchmark's cold figures. */
-export function forgetAttributionIndex(documentId?: string): void {
-  if (documentId) cache().delete(documentId);
-  else cache().clear();
-}

@@ -5,11 +5,8 @@
  */
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import type { Database } from '@/server/db/database';
-import { getDb } from '@/server/db/process-database';
 import { isAppError } from '@/server/domain/errors';
 import { fieldErrorsOf } from '@/server/domain/field-errors';
-import { viewerOrThrow } from './viewer';
 
 export type ActionState<Values = Record<string, string>> = {
   ok: boolean;
@@ -36,15 +33,6 @@ export async function runAction(work: () => Promise<ActionState>, values?: Recor
     console.error('Server action failed:', error);
     return { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again.', values };
   }
-}
-
-/**
- * The one shape of an action by a signed-in person: who is asking and the database, inside
- * runAction's error handling. Validation stays beside each action (its messages are its own); the
- * domain authorizes.
- */
-export function authedAction(work: (actor: { viewer: { userId: string }; db: Database }) => Promise<ActionState>, values?: Record<string, string>): Promise<ActionState> {
-  return runAction(async () => work({ viewer: await viewerOrThrow(), db: getDb() }), values);
 }
 
 export function formValues(formData: FormData, names: string[]): Record<string, string> {

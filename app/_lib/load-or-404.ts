@@ -1,4 +1,5 @@
 /**
+import 'server-only';
  * The one way a page loads the thing in its URL: the visitor signs in (and comes back here after),
  * the id must look like one, and the domain's authorized read decides. Anything the reader may not
  * see is the same 404 as something that never existed, so a stranger learns nothing.

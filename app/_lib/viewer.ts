@@ -1,4 +1,5 @@
 /** Who is asking: the signed-in person from the session cookie, or null. */
+import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Viewer } from '@/server/access/authorization';

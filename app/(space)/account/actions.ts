@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signOut } from '@/server/auth/next-auth';
 import { deleteAccount } from '@/server/domain/accounts/delete-account';
-import { type ActionState, authedAction, invalid } from '../../_lib/action-result';
+import { type ActionState, invalid } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const deleteSchema = z.object({
   password: z.string().min(1, 'Enter your password to confirm.').max(200, 'That password is too long.'),

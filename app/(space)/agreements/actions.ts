@@ -7,7 +7,8 @@ import { createAgreement } from '@/server/domain/agreements/create-agreement';
 import { agreementTitleSchema, agreementTemplateChoiceSchema } from '@/server/domain/agreements/agreement-input';
 import { renameAgreement } from '@/server/domain/agreements/rename-agreement';
 import { agreementTemplates } from '@/server/domain/agreements/templates';
-import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
+import { type ActionState, formValues, invalid } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const createSchema = z.object({
   spaceId: z.uuid({ error: 'That space could not be found.' }),

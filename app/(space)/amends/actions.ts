@@ -14,7 +14,8 @@ import { receiveAmend } from '@/server/domain/amends/receive-amend';
 import { saveHowItAffectedMe } from '@/server/domain/amends/save-how-it-affected-me';
 import { updateAmendDraft } from '@/server/domain/amends/update-amend-draft';
 import { withdrawAmend } from '@/server/domain/amends/withdraw-amend';
-import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { type ActionState, formValues } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const amendIdSchema = z.uuid();
 const amendGone: ActionState = { ok: false, message: 'That amend could not be found.' };

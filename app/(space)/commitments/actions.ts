@@ -21,7 +21,8 @@ import { requestCommitment } from '@/server/domain/commitments/request-commitmen
 import { resumeCommitment } from '@/server/domain/commitments/resume-commitment';
 import { turnNextStepIntoCommitment } from '@/server/domain/commitments/turn-next-step-into-commitment';
 import { AppError, isAppError } from '@/server/domain/errors';
-import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { type ActionState, formValues } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 import { viewerOrThrow } from '../../_lib/viewer';
 
 const idSchema = z.uuid();

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { turnNextStepIntoAgreement } from '@/server/domain/conversations/turn-next-step-into-agreement';
-import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
+import { type ActionState, formValues, invalid } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const nextStepSchema = z.object({
   conversationId: z.uuid({ error: 'That conversation could not be found.' }),

@@ -13,7 +13,8 @@ import { editExperience } from '@/server/domain/experiences/edit-experience';
 import { markExperienceDone } from '@/server/domain/experiences/mark-experience-done';
 import { planExperience } from '@/server/domain/experiences/plan-experience';
 import { deleteMemory, removeMemoryPhoto } from '@/server/domain/experiences/remove-memory';
-import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { type ActionState, formValues } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);

@@ -7,7 +7,8 @@ import { parseFeelingsField } from '@/server/domain/feelings/feeling-input';
 import { createJournalEntry } from '@/server/domain/journal/create-journal-entry';
 import { deleteJournalEntry } from '@/server/domain/journal/delete-journal-entry';
 import { updateJournalEntry } from '@/server/domain/journal/update-journal-entry';
-import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { type ActionState, formValues } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const entryIdSchema = z.uuid({ error: 'That journal entry could not be found.' });
 const entryGone: ActionState = { ok: false, message: 'That journal entry could not be found.' };

@@ -15,7 +15,8 @@ import { replyToNote } from '@/server/domain/notes/reply-to-note';
 import { retractNote } from '@/server/domain/notes/retract-note';
 import { shareNote } from '@/server/domain/notes/share-note';
 import { updateNoteDraft } from '@/server/domain/notes/update-note-draft';
-import { type ActionState, authedAction, formValues } from '../../_lib/action-result';
+import { type ActionState, formValues } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 
 const noteIdSchema = z.uuid({ error: 'That note could not be found.' });
 

@@ -6,7 +6,8 @@ import { createInvite } from '@/server/domain/spaces/create-invite';
 import { createSpace } from '@/server/domain/spaces/create-space';
 import { leaveSpace } from '@/server/domain/spaces/leave-space';
 import { revokeInvite } from '@/server/domain/spaces/revoke-invite';
-import { type ActionState, authedAction, formValues, invalid } from '../../_lib/action-result';
+import { type ActionState, formValues, invalid } from '../../_lib/action-result';
+import { authedAction } from '../../_lib/authed-action';
 import { headers } from 'next/headers';
 
 const spaceNameSchema = z.object({

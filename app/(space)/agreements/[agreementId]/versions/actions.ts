@@ -10,7 +10,8 @@ import { requestChangesSchema, requestVersionChanges } from '@/server/domain/ver
 import { restoreAgreement } from '@/server/domain/versions/restore-agreement';
 import { signVersion } from '@/server/domain/versions/sign-version';
 import { verifyAgreementHistory } from '@/server/domain/versions/verify-agreement-history';
-import { type ActionState, authedAction, formValues, invalid } from '../../../../_lib/action-result';
+import { type ActionState, formValues, invalid } from '../../../../_lib/action-result';
+import { authedAction } from '../../../../_lib/authed-action';
 
 const agreementIdSchema = z.object({ agreementId: z.uuid({ error: 'That agreement could not be found.' }) });
 const versionNumberSchema = z.coerce.number({ error: 'That version could not be found.' }).int('That version could not be found.').min(1, 'That version could not be found.').max(1_000_000, 'That version could not be found.');

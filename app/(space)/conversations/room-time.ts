@@ -1,4 +1,5 @@
 /** Times and lengths on the conversation screen, as a person reads them. */
+import { formatMoment } from '@/app/_lib/dates';
 
 /** "14:35", or "14:35 tomorrow" when it is not today. */
 export function whenLabel(at: number, now: number): string {
@@ -23,7 +24,7 @@ export function duration(ms: number): string {
 }
 
 export function clockTime(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return formatMoment(new Date(at), 'time');
 }
 
 export function minutesWord(n: number): string {

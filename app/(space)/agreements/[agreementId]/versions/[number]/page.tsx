@@ -64,7 +64,7 @@ export default async function ReviewVersionPage({ params }: { params: Promise<{ 
               <>The whole text of version {version.number}</>
             )}
           </h2>
-          {review.base ? <ChangeSummary review={review} looks={looks} /> : <p className="muted">You have not signed a version together yet, so here is everything it says.</p>}
+          {review.base ? <ChangeSummary review={review} looks={looks} /> : <p className="muted">{version.state === 'in-effect' || version.state === 'replaced' ? 'The first version you both signed, so here is everything it says.' : 'You have not signed a version together yet, so here is everything it says.'}</p>}
           <DocumentView
             blocks={review.changes?.blocks ?? review.text ?? []}
             people={looks}

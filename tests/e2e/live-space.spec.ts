@@ -4,7 +4,7 @@
  * A person with no space yet meets no console error on any page.
  */
 import type { ConsoleMessage, Page } from '@playwright/test';
-import { createSpace, expect, makeInviteLink, newPerson, screenshotPath, signUp, test } from './fixtures';
+import { createSpace, expect, makeInviteLink, newPerson, screenshotPath, signUp, test, uniqueEmail } from './fixtures';
 
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -72,4 +72,20 @@ test('the creator’s space page follows the partner joining and leaving, withou
   expect(alexErrors).toEqual([]);
   await alex.context.close();
   await sam.context.close();
+});
+
+test('times are written in the reader’s own locale and time zone', async ({ browser, mendURL }) => {
+  // Someone in Auckland whose browser speaks American English.
+  const context = await browser.newContext({ baseURL: mendURL, timezoneId: 'Pacific/Auckland', locale: 'en-US' });
+  const page = await context.newPage();
+  const kiri = { name: 'Kiri', email: uniqueEmail('kiri'), password: 'a calm long password', context, page };
+  await signUp(kiri);
+  await createSpace(kiri, 'Ours');
+  const time = page.getByTestId('activity').locator('time').first();
+  await expect(time).toHaveAttribute('datetime', /Z$/);
+  const instant = new Date((await time.getAttribute('datetime'))!);
+  const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Pacific/Auckland' }).format(instant);
+  await expect(time).toHaveText(expected);
+  expect(expected).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M$/);
+  await context.close();
 });

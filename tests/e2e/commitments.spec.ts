@@ -63,6 +63,8 @@ test('two partners check in on a commitment and see each other’s view only onc
   await expect(sam.page.getByTestId('their-view')).toContainText('ALEXVIEW it felt calmer');
   await expect(alex.page.getByTestId('their-view')).toContainText('SAMVIEW most evenings');
   await expect(alex.page.getByTestId('live-notice')).toContainText('Sam checked in');
+  // The notice's dismiss is a quiet ×, not a full button (its style must not depend on another page's CSS).
+  await expect(alex.page.getByTestId('live-notice').getByRole('button', { name: 'Dismiss' })).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
 
   // The chart shows the period, with both views side by side in words.
   const period = alex.page.getByTestId('chart-period');

@@ -102,6 +102,8 @@ test('two partners hold a whole structured conversation', async ({ browser, mend
   await sam.page.screenshot({ path: screenshotPath('conversation-pause-agreement'), fullPage: true });
   await sam.page.setViewportSize({ width: 390, height: 844 });
   await expect(sam.page.getByRole('button', { name: /^Agree to / })).toBeVisible();
+  // The return time in the one shared format (the reader's locale, en-US here): "3:33 PM", not "03:33 PM".
+  await expect(sam.page.getByRole('button', { name: /^Agree to / })).toHaveText(/^Agree to [1-9]\d?:\d\d\s[AP]M$/);
   await sam.page.screenshot({ path: screenshotPath('conversation-pause-agreement-phone'), fullPage: true });
   await sam.page.setViewportSize({ width: 1200, height: 820 });
   await expect(sam.page.getByLabel('Or suggest another time').locator('option').first()).toContainText('(the earliest)');

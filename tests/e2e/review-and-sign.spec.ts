@@ -80,6 +80,9 @@ test('a partner reviews what changed, asks for changes the proposer sees live, t
   await expect(listStatus(sam.page)).toHaveText('Waiting for your partner');
   await signFromReview(alex, path, 1);
   await expect(alex.page.getByTestId('signed-together')).toBeVisible();
+  // Once both have signed, the review no longer says they have not signed together.
+  await expect(alex.page.getByText('The first version you both signed, so here is everything it says.')).toBeVisible();
+  await expect(alex.page.getByText('You have not signed a version together yet')).toHaveCount(0);
   await expect(listStatus(sam.page)).toHaveText('In effect', { timeout: 8_000 });
 
   // Alex adds a line: both see "changed since signed"; Alex proposes version 2 with a note.

@@ -3,12 +3,10 @@
  * y-websocket provider, with tokens signed by the cluster's shared AUTH_SECRET.
  */
 import { io } from 'socket.io-client';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
 import { issueRealtimeToken } from '../../server/auth/realtime-token';
 import { LIVE_NAMESPACE, LIVE_SOCKET_PATH } from '../../server/realtime/socket-io/live-protocol';
 import type { RecordingClient } from './live-clients';
+import { connectStockDocument, type StockDocumentClient } from './stock-document-client';
 
 export async function socketToken(secret: string, userId: string, sessionId?: string): Promise<string> {
   return (await issueRealtimeToken(secret, { userId, sessionId, scope: { kind: 'socket' } })).token;
@@ -41,42 +39,11 @@ export async function connectSocket(url: string, token: string): Promise<Cluster
   return { socket, received, wire, close: () => socket.close(), disconnected };
 }
 
-export interface ClusterDocClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  text: Y.Text;
-  /** The terminal close (4400-4499), if the server refused or closed the connection for good. */
-  closed: Promise<{ code: number; reason: string }>;
-  synced: Promise<void>;
-  destroy(): void;
-}
+export type ClusterDocClient = StockDocumentClient;
 
-/** A stock y-websocket client on one instance (or a front); `token` may be a function for reconnects. */
+/** A stock y-websocket client on one instance (or a front). */
 export function connectDocument(url: string, documentId: string, token: string): ClusterDocClient {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/realtime/yjs`, documentId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve({ code: event.code, reason: event.reason })));
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (isSynced: boolean) => isSynced && resolve());
-  });
-  return {
-    doc,
-    provider,
-    text: doc.getText('body'),
-    closed,
-    synced,
-    destroy() {
-      provider.awareness.destroy();
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+  return connectStockDocument(url.replace(/^http/, 'ws'), documentId, token);
 }
 
 /** Resolves with the value, or rejects after ms saying what was awaited. */

@@ -5,13 +5,12 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { documents, type DocumentKind } from '../../../drizzle/schema';
 import { issueRealtimeToken } from '../../../server/auth/realtime-token';
 import type { Database, DatabaseHandle } from '../../../server/db/database';
 import { startMendServer, type MendServer } from '../../../server/http-server';
+import { WebSocket } from 'ws';
+import { connectStockDocument, type StockDocumentClient } from '../../support/stock-document-client';
 import { createYjsService, type YjsServiceOptions } from '../../../server/realtime/yjs/yjs-service';
 
 export const testSecret = randomBytes(32).toString('base64url');
@@ -88,42 +87,8 @@ export async function documentToken(userId: string, documentId: string, now = ne
   return (await issueRealtimeToken(testSecret, { userId, scope: { kind: 'document', documentId } }, now)).token;
 }
 
-export interface TestClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  text: Y.Text;
-  /** The terminal close (4400-4499), if the server refused or closed us for good. */
-  closed: Promise<{ code: number; reason: string }>;
-  synced: Promise<void>;
-  destroy(): void;
-}
-
-export function connectClient(wsOrigin: string, documentId: string, token: string): TestClient {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${wsOrigin}/realtime/yjs`, documentId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve({ code: event.code, reason: event.reason })));
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (isSynced: boolean) => isSynced && resolve());
-  });
-  return {
-    doc,
-    provider,
-    text: doc.getText('body'),
-    closed,
-    synced,
-    destroy() {
-      provider.awareness.destroy();
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
+export type TestClient = StockDocumentClient;
+export const connectClient = connectStockDocument;
 
 export interface RawClient {
   socket: WebSocket;

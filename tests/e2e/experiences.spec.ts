@@ -60,7 +60,7 @@ test('experiences: plan one from a suggestion, do it, and each add a memory with
   await expect(item.getByLabel(/Notes/)).toBeHidden();
   await shoot(alex, 'experiences-list');
 
-  // Plan it: a time in the past is refused with a clear message, then tomorrow at 06:00.
+  // Plan it: a time in the past is refused with a clear message, then tomorrow at 06:00 (written the reader’s way: 06:00 or 6:00 AM).
   await item.getByRole('link', { name: sunrise }).click();
   await alex.page.waitForURL(/\/experiences\/[0-9a-f-]{36}$/);
   const experiencePath = new URL(alex.page.url()).pathname;
@@ -70,7 +70,7 @@ test('experiences: plan one from a suggestion, do it, and each add a memory with
   await expect(alex.page.getByText('That time has already passed. Choose a day and time in the future.')).toBeVisible();
   await alex.page.getByLabel('When').fill(localInput(1, 6));
   await alex.page.getByRole('button', { name: 'Plan it' }).click();
-  await expect(alex.page.getByTestId('planned-for')).toContainText(/Planned for .*06:00/);
+  await expect(alex.page.getByTestId('planned-for')).toContainText(/Planned for .*\b0?6:00/);
   await expect(sam.page.getByTestId('planned-list').getByRole('link', { name: sunrise })).toBeVisible();
   await shoot(alex, 'experience-planned');
 

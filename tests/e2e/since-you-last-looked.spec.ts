@@ -28,6 +28,9 @@ async function shareNote(alex: Person, partnerName: string): Promise<void> {
 test('since you last looked: new items marked live, a notice on another page, seen after looking, paging past 20', async ({ browser, mendURL }) => {
   test.setTimeout(240_000);
   const { a: alex, b: sam } = await makeCouple(browser, mendURL);
+  // Joining left Sam on the space page, whose live list would see Alex's agreement arrive and count
+  // it as looked at: Sam goes home first, so the agreement is new when Sam comes back.
+  await sam.page.goto('/home');
 
   // Alex writes an agreement to propose later (before Sam opens the page, so it is not new then).
   await alex.page.goto('/agreements');

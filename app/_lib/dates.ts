@@ -48,16 +48,30 @@ export function formatMomentFallback(moment: Date | string, format: MomentFormat
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A calendar day (YYYY-MM-DD) as people read it: "Wednesday 2 December 2026"; the same day in every zone. */
-export function formatCalendarDay(day: string, options: { weekday?: boolean; year?: boolean; locale?: string; month?: 'long' | 'short' } = {}): string {
+export interface DayFormat {
+  weekday?: boolean;
+  year?: boolean;
+  month?: 'long' | 'short';
+  /** Only the day's name: "Wednesday". */
+  weekdayOnly?: boolean;
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) as people read it: "Wednesday 2 December 2026"; the same day in every
+ * zone. `locale` undefined is the fallback the server renders; 'reader' is the runtime's own (the
+ * browser's, as app/_components/local-day.tsx uses it), like moments.
+ */
+export function formatCalendarDay(day: string, options: DayFormat & { locale?: string } = {}): string {
   const match = CALENDAR_DAY.exec(day);
   if (!match) return day;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const locale = options.locale === 'reader' ? undefined : (options.locale ?? FALLBACK_LOCALE);
+  if (options.weekdayOnly) return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' }).format(date);
   const style: Intl.DateTimeFormatOptions =
     options.year === false || options.month === 'short'
       ? { day: 'numeric', month: options.month ?? 'long', ...(options.weekday === false ? {} : { weekday: 'long' }), ...(options.year === false ? {} : { year: 'numeric' }) }
       : { dateStyle: options.weekday === false ? 'long' : 'full' };
-  return new Intl.DateTimeFormat(options.locale ?? FALLBACK_LOCALE, { timeZone: 'UTC', ...style }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...style }).format(date);
 }
 
 /** The calendar day a moment falls on for a reader in `timeZone` (YYYY-MM-DD). */

@@ -74,7 +74,7 @@ test('the creator’s space page follows the partner joining and leaving, withou
   await sam.context.close();
 });
 
-test('times are written in the reader’s own locale and time zone', async ({ browser, mendURL }) => {
+test('times and days are written in the reader’s own locale and time zone', async ({ browser, mendURL }) => {
   // Someone in Auckland whose browser speaks American English.
   const context = await browser.newContext({ baseURL: mendURL, timezoneId: 'Pacific/Auckland', locale: 'en-US' });
   const page = await context.newPage();
@@ -87,5 +87,16 @@ test('times are written in the reader’s own locale and time zone', async ({ br
   const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Pacific/Auckland' }).format(instant);
   await expect(time).toHaveText(expected);
   expect(expected).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M$/);
+
+  // A calendar day (a journal entry's) is written the same way as the moments beside it.
+  await page.goto('/journal');
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.waitForURL(/\/journal\/[0-9a-f-]{36}$/);
+  const day = page.locator('h1 time');
+  const entryDate = (await day.getAttribute('datetime'))!;
+  expect(entryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const [y, m, d] = entryDate.split('-').map(Number) as [number, number, number];
+  await expect(day).toHaveText(new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d))));
+  await expect(day).toHaveText(/^[A-Z][a-z]+, [A-Z][a-z]+ \d{1,2}, \d{4}$/);
   await context.close();
 });

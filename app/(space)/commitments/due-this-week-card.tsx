@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/server/db/process-database';
 import { listDueThisWeek } from '@/server/domain/commitments/list-due-this-week';
-import { describePeriod, formatDay } from './format';
+import { describePeriod, formatDay, isOneDay } from './format';
 import './commitments.css';
 
 /**
@@ -29,7 +29,7 @@ export async function DueThisWeekCard({ viewerId }: { viewerId: string }) {
                 {item.periods.map((p, i) => (
                   <span key={p.start}>
                     {i > 0 ? ', ' : ''}
-                    {describePeriod(p) === formatDay(p.start) ? formatDay(p.start).split(' ')[0] : describePeriod(p)}
+                    {isOneDay(p) ? formatDay(p.start, { weekdayOnly: true }) : describePeriod(p)}
                     {p.checkedIn ? ' (your view given)' : ''}
                   </span>
                 ))}

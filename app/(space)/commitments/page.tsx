@@ -75,7 +75,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
                     <br />
                     <span className="muted small">
                       {c.mine ? 'Yours' : `${c.ownerName}’s`} · {describeCadence(c.cadence)} · from {formatDay(c.startDate, { weekday: false })}
-                      {c.reviewDate ? ` · look back on ${formatDay(c.reviewDate, { weekday: false })}` : ''}
+                      {c.reviewDate ? <> · look back on {formatDay(c.reviewDate, { weekday: false })}</> : ''}
                       {c.hasClause ? ' · keeps an agreement clause' : ''}
                     </span>
                   </li>

@@ -4,7 +4,7 @@
  * partners already see.
  */
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ComingUpItem, WaitingItem } from '@/server/domain/home/what-needs-you';
 import { LocalTime } from '../../_components/local-time';
 import { describePeriod } from '../commitments/format';
@@ -106,9 +106,13 @@ export function WaitingLine({ item, partnerName }: { item: WaitingItem; partnerN
   }
 }
 
-function periodsText(periods: Array<{ start: string; end: string; ended: boolean }>): string {
-  const words = periods.map((p) => describePeriod(p));
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]!;
+function periodsText(periods: Array<{ start: string; end: string; ended: boolean }>): ReactNode {
+  return periods.map((p, i) => (
+    <Fragment key={p.start}>
+      {i === 0 ? '' : i === periods.length - 1 ? ' and ' : ', '}
+      {describePeriod(p)}
+    </Fragment>
+  ));
 }
 
 export function ComingUpLine({ item }: { item: ComingUpItem }) {

@@ -8,7 +8,7 @@ import { ForgetLocalCopy } from './forget-local-copy';
 import { JournalLive } from './journal-live';
 import { NewJournalEntryForm } from './journal-forms';
 import '../notes/notes.css';
-import { formatCalendarDay } from '@/app/_lib/dates';
+import { LocalDay } from '@/app/_components/local-day';
 
 export const metadata: Metadata = { title: 'Journal' };
 
@@ -45,7 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <ul className="plain note-list" data-testid="journal-list">
             {entries.map((entry) => (
               <li key={entry.id} className="note-item">
-                <Link href={`/journal/${entry.id}`}>{formatEntryDate(entry.entryDate)}</Link>
+                <Link href={`/journal/${entry.id}`}><LocalDay day={entry.entryDate} /></Link>
                 {entry.feelings.length > 0 ? <FeelingChips feelings={entry.feelings} /> : null}
               </li>
             ))}
@@ -56,6 +56,3 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function formatEntryDate(iso: string): string {
-  return formatCalendarDay(iso);
-}

@@ -5,7 +5,7 @@
  */
 import { FAMILY_COLOURS, FAMILY_LABELS, type FeelingFamilyOrOwn } from '@/server/domain/feelings/feelings-vocabulary';
 import type { ChartWeek, PersonChart } from '@/server/domain/notes/feelings-chart';
-import { formatCalendarDay } from '@/app/_lib/dates';
+import { LocalDay } from '@/app/_components/local-day';
 
 const WIDTH = 320;
 const HEIGHT = 150;
@@ -16,7 +16,7 @@ const SIDE = 20;
 
 const familyColour = (family: string) => FAMILY_COLOURS[(family in FAMILY_COLOURS ? family : 'own') as FeelingFamilyOrOwn];
 const familyLabel = (family: string) => FAMILY_LABELS[(family in FAMILY_LABELS ? family : 'own') as FeelingFamilyOrOwn];
-const shortDate = (iso: string) => formatCalendarDay(iso, { weekday: false, year: false, month: 'short' });
+const shortDate = (iso: string) => <LocalDay day={iso} bare weekday={false} year={false} month="short" />;
 
 export function FeelingsChart({ weeks, people }: { weeks: ChartWeek[]; people: Array<PersonChart & { name: string; note?: string }> }) {
   const scale = Math.max(5, ...people.map((p) => p.maxWeight));

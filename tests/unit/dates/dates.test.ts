@@ -37,6 +37,14 @@ describe('one way to write dates and times', () => {
     expect(formatCalendarDay('yesterday')).toBe('yesterday');
   });
 
+  it('writes a day the way the reader writes moments: their own locale, and the day name alone when asked', () => {
+    const readerLocale = new Intl.DateTimeFormat().resolvedOptions().locale;
+    expect(formatCalendarDay('2026-12-02', { locale: 'reader', weekday: false })).toBe(formatMoment('2026-12-02T12:00:00Z', 'date', { locale: readerLocale, timeZone: 'UTC' }));
+    expect(formatCalendarDay('2026-12-02', { locale: 'en-US', weekday: false })).toBe(formatMoment('2026-12-02T12:00:00Z', 'date', { locale: 'en-US', timeZone: 'UTC' }));
+    expect(formatCalendarDay('2026-12-02', { weekdayOnly: true })).toBe('Wednesday');
+    expect(formatCalendarDay('2026-12-02', { weekdayOnly: true, locale: 'fr-FR' })).toBe('mercredi');
+  });
+
   it('finds the calendar day a moment falls on for a reader', () => {
     expect(calendarDayOf(moment, 'UTC')).toBe('2026-12-02');
     expect(calendarDayOf(moment, 'Asia/Tokyo')).toBe('2026-12-03');

@@ -58,7 +58,7 @@ export default async function CommitmentPage({ params, searchParams }: { params:
           </span>{' '}
           <span className="muted">
             {describeCadence(view.cadence)}, from {formatDay(view.startDate, { weekday: false, year: true })}
-            {view.reviewDate ? ` · look back together on ${formatDay(view.reviewDate, { weekday: false })}` : ''} · days counted in {view.timeZone.replace(/_/g, ' ')} time
+            {view.reviewDate ? <> · look back together on {formatDay(view.reviewDate, { weekday: false })}</> : ''} · days counted in {view.timeZone.replace(/_/g, ' ')} time
           </span>
         </p>
       </hgroup>

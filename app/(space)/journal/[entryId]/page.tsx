@@ -7,13 +7,9 @@ import { CollaborativeEditor } from '../../../_components/collaborative-editor/c
 import { loadOr404 } from '../../../_lib/load-or-404';
 import { DeleteJournalEntryForm, JournalEntryDetailsForm } from '../journal-forms';
 import '../../notes/notes.css';
-import { formatCalendarDay } from '@/app/_lib/dates';
+import { LocalDay } from '@/app/_components/local-day';
 
 export const metadata: Metadata = { title: 'Journal entry' };
-
-function formatEntryDate(iso: string): string {
-  return formatCalendarDay(iso);
-}
 
 export default async function JournalEntryPage({ params }: { params: Promise<{ entryId: string }> }) {
   const { entryId } = await params;
@@ -27,7 +23,7 @@ export default async function JournalEntryPage({ params }: { params: Promise<{ e
         <Link href="/journal">← My journal</Link>
       </p>
       <hgroup>
-        <h1>{formatEntryDate(entry.entryDate)}</h1>
+        <h1><LocalDay day={entry.entryDate} /></h1>
         <p className="muted">Private: only you can read this. It saves as you type, and works offline.</p>
       </hgroup>
       <CollaborativeEditor

@@ -13,6 +13,9 @@
  *   (`stored-through`). If it is still unconfirmed after a while, this instance asks who is alive; when
  *   the sender is gone (killed before writing), the lowest-id live instance stores those updates
  *   itself, with their real authors, and says so (`adopted`), so nothing a partner saw is lost.
+ * - Redis pub/sub delivers at most once. So when a burst of edits settles, this instance compares
+ *   state vectors with the others once (`catchUp`): an update the bus dropped reaches the partner
+ *   then, not at the next load.
  */
 import type { RealtimeBus } from '../../bus/realtime-bus';
 import {
@@ -47,9 +50,11 @@ export interface PeerTiming {
   requestTimeoutMs: number;
   /** An update of another instance unconfirmed for this long makes this instance ask who is alive. */
   orphanAfterMs: number;
+  /** Quiet time after the last edit before the instances compare state vectors once. */
+  settleAfterMs?: number;
 }
 
-export const defaultPeerTiming: PeerTiming = { requestTimeoutMs: 2000, orphanAfterMs: 3000 };
+export const defaultPeerTiming: PeerTiming = { requestTimeoutMs: 2000, orphanAfterMs: 3000, settleAfterMs: 1000 };
 
 interface Unconfirmed extends PeerRecord {
   at: number;
@@ -61,6 +66,7 @@ export class DocumentPeers {
   private leaveChannel: (() => Promise<void>) | null = null;
   private readonly unconfirmed = new Map<string, Map<number, Unconfirmed>>();
   private timer: NodeJS.Timeout | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
   private checking = false;
   private left = false;
   private catchingUp: Promise<void> | null = null;
@@ -128,7 +134,20 @@ export class DocumentPeers {
   }
 
   publishUpdate(record: number, authorId: string | null, update: Uint8Array): void {
-    if (this.active) this.bus.publishDocument(this.documentId, encodePeerMessage({ kind: 'update', record, authorId, update }));
+    if (!this.active) return;
+    this.bus.publishDocument(this.documentId, encodePeerMessage({ kind: 'update', record, authorId, update }));
+    this.settleSoon();
+  }
+
+  /** Once edits pause (here or from another instance), compare state vectors with the others. */
+  private settleSoon(): void {
+    if (!this.active) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (this.active) void this.catchUp().catch(() => undefined);
+    }, this.timing.settleAfterMs ?? 1000);
+    this.settleTimer.unref();
   }
 
   publishStoredUpdate(authorId: string | null, update: Uint8Array): void {
@@ -148,6 +167,8 @@ export class DocumentPeers {
     this.left = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
     const leave = this.leaveChannel;
     this.leaveChannel = null;
     await leave?.().catch((error: unknown) => this.log(`realtime: leaving the bus channel of document ${this.documentId} failed: ${(error as Error)?.message ?? error}`));
@@ -168,6 +189,7 @@ export class DocumentPeers {
       case 'update':
         this.remember(from, message);
         this.room.applyFromPeer(message.update, message.authorId);
+        this.settleSoon();
         return;
       case 'stored-update':
         this.room.applyFromPeer(message.update, message.authorId);

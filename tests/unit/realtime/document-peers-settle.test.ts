@@ -34,6 +34,7 @@ function pairedBuses(drop: (payload: Uint8Array, from: string) => boolean): [Rea
       }
       return replies;
     },
+    onResync: () => () => undefined,
     health: () => ({ ok: true, detail: 'paired in memory' }),
     close: async () => undefined,
   });
